@@ -1,0 +1,36 @@
+import type { InterceptInfo } from '../core/createAuthorizedFetch';
+import type { ErrorInfo } from '../core/errors';
+import type { SessionInfo } from '../core/SessionInfo';
+
+/** The events a page can listen to, and what each carries. None carries the token. */
+export interface InterceptorEvents {
+  /** A token was obtained or renewed; `deviceCreated` tells whether the device (and cart) changed. */
+  session: SessionInfo;
+  /** Something failed; `code` is one of the stable error codes. */
+  error: ErrorInfo;
+  /** The worker handled one API call from this page. */
+  intercept: InterceptInfo;
+}
+
+/** The page's handle: `window.swTokenInterceptor`, and what {@link install} returns. */
+export interface SwTokenInterceptor {
+  /** Resolves once requests from this page carry the token; rejects with a coded error if they never will. */
+  readonly ready: Promise<void>;
+  /**
+   * @returns what the page may know of the session (never the token), obtaining one if needed
+   */
+  session(): Promise<SessionInfo>;
+  /**
+   * Listens to an event.
+   *
+   * @param event - `'session'`, `'error'` or `'intercept'`
+   * @param callback - called with the event's detail
+   * @returns a function that stops listening
+   */
+  on<E extends keyof InterceptorEvents>(
+    event: E,
+    callback: (detail: InterceptorEvents[E]) => void,
+  ): () => void;
+  /** Forgets the stored session; the next API call starts a new one. */
+  clear(): Promise<void>;
+}

@@ -1,0 +1,60 @@
+import { toErrorInfo } from '../core/errors';
+import type { SwTokenInterceptor } from './SwTokenInterceptor';
+import { logError, startClient } from './startClient';
+import { type InstallFieldNames, validateInstallOptions } from './validateInstallOptions';
+
+declare global {
+  interface Window {
+    /** Set by the script tag. */
+    swTokenInterceptor?: SwTokenInterceptor;
+  }
+}
+
+const ATTRIBUTE_NAMES: InstallFieldNames = {
+  provider: 'data-provider',
+  appId: 'data-app-id',
+  apiOrigin: 'data-api-origin',
+  renewMarginSeconds: 'data-renew-margin-seconds',
+  swUrl: 'data-sw-url',
+  scope: 'data-scope',
+};
+
+function failedHandle(error: unknown): SwTokenInterceptor {
+  const ready = Promise.reject(error);
+  // The error is already in the console; awaiting `ready` still rejects with it.
+  ready.catch(() => undefined);
+  return {
+    ready,
+    session: () => ready,
+    clear: () => ready,
+    on: () => () => undefined,
+  };
+}
+
+// The tag that loaded this script; `currentScript` is null only if loaded some other way.
+const tag =
+  document.currentScript instanceof HTMLScriptElement
+    ? document.currentScript
+    : document.querySelector<HTMLScriptElement>('script[data-provider]');
+
+try {
+  const attribute = (name: string) => tag?.getAttribute(name);
+  window.swTokenInterceptor = startClient(
+    validateInstallOptions(
+      {
+        provider: attribute(ATTRIBUTE_NAMES.provider),
+        appId: attribute(ATTRIBUTE_NAMES.appId),
+        apiOrigin: attribute(ATTRIBUTE_NAMES.apiOrigin),
+        renewMarginSeconds: attribute(ATTRIBUTE_NAMES.renewMarginSeconds),
+        swUrl: attribute(ATTRIBUTE_NAMES.swUrl),
+        scope: attribute(ATTRIBUTE_NAMES.scope),
+      },
+      ATTRIBUTE_NAMES,
+      new URL(window.location.href),
+    ),
+  );
+} catch (error) {
+  // A bad tag registers no worker: it is reported, coded and naming the attribute.
+  logError(error);
+  window.swTokenInterceptor = failedHandle(toErrorInfo(error));
+}

@@ -1,0 +1,31 @@
+import type { InstallOptions } from './InstallOptions';
+import type { SwTokenInterceptor } from './SwTokenInterceptor';
+import { startClient } from './startClient';
+import { type InstallFieldNames, validateInstallOptions } from './validateInstallOptions';
+
+const OPTION_NAMES: InstallFieldNames = {
+  provider: 'provider',
+  appId: 'appId',
+  apiOrigin: 'apiOrigin',
+  renewMarginSeconds: 'renewMarginSeconds',
+  swUrl: 'swUrl',
+  scope: 'scope',
+};
+
+/**
+ * Starts the interceptor from a bundle: the same as the script tag, with options instead of
+ * `data-*` attributes.
+ *
+ * @param options - the configuration
+ * @returns the same handle the script tag puts on `window.swTokenInterceptor`
+ * @throws InterceptorError `ConfigInvalid` naming the bad option
+ * @example
+ * ```ts
+ * import { install } from 'sw-token-interceptor';
+ * const interceptor = install({ provider: 'firmly', appId: 'YOUR_APPLICATION_ID' });
+ * await interceptor.ready;
+ * ```
+ */
+export function install(options: InstallOptions): SwTokenInterceptor {
+  return startClient(validateInstallOptions(options, OPTION_NAMES, new URL(window.location.href)));
+}

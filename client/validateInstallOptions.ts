@@ -1,0 +1,68 @@
+import { ErrorCode, InterceptorError } from '../core/errors';
+import {
+  type FieldNames,
+  type RawWorkerConfig,
+  validateWorkerConfig,
+  workerConfigToSearch,
+} from '../core/validateWorkerConfig';
+import type { WorkerConfig } from '../core/WorkerConfig';
+import { DEFAULT_SCOPE, DEFAULT_SW_URL } from './InstallOptions';
+
+/** Unvalidated page-side configuration. */
+export interface RawInstallOptions extends RawWorkerConfig {
+  swUrl?: string | null | undefined;
+  scope?: string | null | undefined;
+}
+
+/** How each page-side field is called where it came from. */
+export type InstallFieldNames = FieldNames & Readonly<{ swUrl: string; scope: string }>;
+
+/** Page-side configuration, checked. */
+export interface ValidInstallOptions {
+  worker: WorkerConfig;
+  /** Absolute URL of the worker script, with the worker's configuration in its query. */
+  scriptURL: string;
+  /** Absolute scope URL. */
+  scope: string;
+}
+
+function sameOriginUrl(value: string, field: string, pageUrl: URL): URL {
+  let url: URL;
+  try {
+    url = new URL(value, pageUrl);
+  } catch {
+    throw new InterceptorError(ErrorCode.ConfigInvalid, `${field} is not a URL`);
+  }
+  if (url.origin !== pageUrl.origin) {
+    throw new InterceptorError(ErrorCode.ConfigInvalid, `${field} must be on this page's origin`);
+  }
+  if (url.search || url.hash) {
+    throw new InterceptorError(ErrorCode.ConfigInvalid, `${field} must have no query or fragment`);
+  }
+  return url;
+}
+
+/**
+ * Checks the page-side configuration once, at start-up.
+ *
+ * @param raw - unvalidated values
+ * @param names - how each field is called where it came from
+ * @param pageUrl - the page's URL, which the worker URL and scope must belong to
+ * @returns the checked configuration
+ * @throws InterceptorError `ConfigInvalid` naming the first bad field
+ */
+export function validateInstallOptions(
+  raw: RawInstallOptions,
+  names: InstallFieldNames,
+  pageUrl: URL,
+): ValidInstallOptions {
+  const worker = validateWorkerConfig(raw, names);
+  const script = sameOriginUrl(raw.swUrl ?? DEFAULT_SW_URL, names.swUrl, pageUrl);
+  const scope = sameOriginUrl(raw.scope ?? DEFAULT_SCOPE, names.scope, pageUrl);
+  // A worker whose scope does not contain the page can never control it: `ready` would hang.
+  if (!pageUrl.pathname.startsWith(scope.pathname)) {
+    throw new InterceptorError(ErrorCode.ConfigInvalid, `${names.scope} must contain this page`);
+  }
+  script.search = workerConfigToSearch(worker);
+  return { worker, scriptURL: script.href, scope: scope.href };
+}

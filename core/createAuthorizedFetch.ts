@@ -1,0 +1,90 @@
+import type { TokenSession } from './createTokenSession';
+import { ErrorCode, InterceptorError } from './errors';
+import type { Provider } from './providers/Provider';
+
+/** What the page is told about one call the interceptor handled. */
+export interface InterceptInfo {
+  method: string;
+  url: string;
+  status: number;
+}
+
+const BODYLESS = new Set(['GET', 'HEAD']);
+
+/**
+ * The answer a page's call gets when no token can be had: never a hang, and never the call
+ * sent on silently without its token. An application id the API refused is answered with the
+ * API's own 400, so the storefront sees what it would have seen without us.
+ *
+ * @param error - why there is no token
+ * @returns the response for the page's call
+ */
+export function tokenFailureResponse(error: unknown): Response {
+  if (
+    error instanceof InterceptorError &&
+    error.code === ErrorCode.InvalidAppId &&
+    error.upstream
+  ) {
+    return new Response(error.upstream.body, {
+      status: error.upstream.status,
+      headers: { 'content-type': 'application/json' },
+    });
+  }
+  const info =
+    error instanceof InterceptorError
+      ? error.toInfo()
+      : new InterceptorError(ErrorCode.TokenUnavailable).toInfo();
+  return Response.json(
+    { error: ErrorCode.TokenUnavailable, message: info.message },
+    { status: 503 },
+  );
+}
+
+/**
+ * Creates the function that sends one API call with the token: on a 401 it renews once and
+ * retries once with the same bytes, and never loops.
+ *
+ * @param session - the token lifecycle
+ * @param provider - puts the token on the request
+ * @param fetchFn - the host's fetch
+ * @param onIntercept - told of each call handled
+ * @returns a fetch for API calls
+ */
+export function createAuthorizedFetch(
+  session: TokenSession,
+  provider: Provider,
+  fetchFn: typeof fetch,
+  onIntercept?: (info: InterceptInfo) => void,
+): (request: Request) => Promise<Response> {
+  const withToken = (request: Request, token: string, body: ArrayBuffer | null) => {
+    const headers = new Headers(request.headers);
+    provider.authorize(headers, token);
+    return new Request(request, { headers, body });
+  };
+
+  return async (request) => {
+    // Buffered once so a retry replays the body byte for byte; read from a clone so the
+    // original Request stays usable as the template for the outgoing ones.
+    const body = BODYLESS.has(request.method) ? null : await request.clone().arrayBuffer();
+    let token: string;
+    try {
+      token = await session.token();
+    } catch (error) {
+      const response = tokenFailureResponse(error);
+      onIntercept?.({ method: request.method, url: request.url, status: response.status });
+      return response;
+    }
+    let response = await fetchFn(withToken(request, token, body));
+    if (response.status === 401) {
+      let renewed: string | undefined;
+      try {
+        renewed = await session.renew(token);
+      } catch {
+        // No better token to be had: the page gets the API's own 401.
+      }
+      if (renewed !== undefined) response = await fetchFn(withToken(request, renewed, body));
+    }
+    onIntercept?.({ method: request.method, url: request.url, status: response.status });
+    return response;
+  };
+}

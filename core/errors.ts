@@ -1,0 +1,92 @@
+/**
+ * Every error this library reports, by stable code. Users search for these codes, so a code is
+ * never renamed; the page sees the same code the worker saw.
+ */
+export const ErrorCode = {
+  /** A `data-*` attribute or `install()` option is missing or malformed. */
+  ConfigInvalid: 'ConfigInvalid',
+  /** The API rejected the application id. Retrying cannot help. */
+  InvalidAppId: 'InvalidAppId',
+  /** The token is too old to renew; a fresh session (and device) is needed. */
+  TokenExpired: 'TokenExpired',
+  /** No token could be obtained (network, server error, malformed answer). */
+  TokenUnavailable: 'TokenUnavailable',
+  /** No service worker could be registered or take control of the page. */
+  WorkerUnavailable: 'WorkerUnavailable',
+  /** A page message did not follow the protocol. */
+  ProtocolError: 'ProtocolError',
+} as const;
+
+/** One of the stable error codes in {@link ErrorCode}. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** The one message for each code; details (never a token) are appended in parentheses. */
+export const errorMessages: Readonly<Record<ErrorCode, string>> = {
+  ConfigInvalid: 'The interceptor configuration is invalid',
+  InvalidAppId: 'The API rejected the application id',
+  TokenExpired: 'The session token is too old to renew',
+  TokenUnavailable: 'No session token could be obtained from the API',
+  WorkerUnavailable: 'The service worker could not be registered or take control',
+  ProtocolError: 'A message between the page and the worker was malformed',
+};
+
+/** The serialisable form of an error, as it travels between the worker and the page. */
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+}
+
+/** What the upstream API answered, kept so a page's call can be answered with the API's own body. */
+export interface UpstreamAnswer {
+  status: number;
+  body: string;
+}
+
+/** An error with a stable {@link ErrorCode}. */
+export class InterceptorError extends Error {
+  override readonly name = 'InterceptorError';
+  /** The stable code to branch on. */
+  readonly code: ErrorCode;
+  /** The API's own answer, when the error came from one. */
+  readonly upstream: UpstreamAnswer | undefined;
+
+  /**
+   * @param code - the stable code
+   * @param detail - a short, token-free detail such as the offending field's name
+   * @param upstream - the API's answer that caused this error, if any
+   */
+  constructor(code: ErrorCode, detail?: string, upstream?: UpstreamAnswer) {
+    super(detail ? `${errorMessages[code]} (${detail})` : errorMessages[code]);
+    this.code = code;
+    this.upstream = upstream;
+  }
+
+  /**
+   * Rebuilds an error that crossed the page/worker boundary, keeping its code and message.
+   *
+   * @param info - the error as it travelled
+   * @returns the same error on this side
+   */
+  static fromInfo(info: ErrorInfo): InterceptorError {
+    const error = new InterceptorError(info.code);
+    error.message = info.message;
+    return error;
+  }
+
+  /** @returns the form that crosses the page/worker boundary */
+  toInfo(): ErrorInfo {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/**
+ * Turns anything thrown into an {@link ErrorInfo}. Unknown errors become `TokenUnavailable`
+ * without their message, because a foreign message could echo a request that held a token.
+ *
+ * @param error - whatever was caught
+ * @returns a coded, token-free description
+ */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (error instanceof InterceptorError) return error.toInfo();
+  return new InterceptorError(ErrorCode.TokenUnavailable).toInfo();
+}

@@ -1,0 +1,33 @@
+import type { ProviderId } from '../WorkerConfig';
+
+/** A token as a provider hands it out, before it is placed on the local clock. */
+export interface TokenGrant {
+  token: string;
+  /** Lifetime in seconds, as the API said; the expiry is computed from it on the local clock. */
+  expiresInSeconds: number;
+  deviceId: string;
+  deviceCreated: boolean;
+}
+
+/** The provider-specific half of the session logic. */
+export interface Provider {
+  readonly id: ProviderId;
+  /**
+   * Obtains a token.
+   *
+   * @param fetchFn - the host's fetch
+   * @param expiredToken - a previous token to renew, keeping the device
+   * @returns the new grant
+   * @throws InterceptorError with `InvalidAppId`, `TokenExpired` or `TokenUnavailable`
+   */
+  acquire(fetchFn: typeof fetch, expiredToken?: string): Promise<TokenGrant>;
+  /** How long after expiry a token can still be renewed, in milliseconds. */
+  readonly renewableForMs: number;
+  /**
+   * Puts the token on an outgoing request's headers.
+   *
+   * @param headers - a mutable copy of the request's headers
+   * @param token - the token
+   */
+  authorize(headers: Headers, token: string): void;
+}

@@ -1,0 +1,51 @@
+import { ErrorCode, InterceptorError } from '../../errors';
+import type { Provider } from '../Provider';
+import { browserSessionRequest } from './browserSessionRequest';
+import { parseBrowserSessionResponse } from './parseBrowserSessionResponse';
+
+/** The header that carries the raw token on every cart call. */
+export const FIRMLY_AUTH_HEADER = 'x-firmly-authorization';
+
+/** Firmly renews an expired token for up to one week after it expired. */
+export const FIRMLY_RENEWABLE_FOR_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * The Firmly Cart API provider.
+ *
+ * @param apiOrigin - the configured API origin
+ * @param appId - the application id
+ * @param attemptTimeoutMs - how long one token request may take before it is abandoned
+ * @returns a provider for the token session
+ */
+export function firmlyProvider(
+  apiOrigin: string,
+  appId: string,
+  attemptTimeoutMs: number,
+): Provider {
+  return {
+    id: 'firmly',
+    renewableForMs: FIRMLY_RENEWABLE_FOR_MS,
+    async acquire(fetchFn, expiredToken) {
+      let response: Response;
+      let body: string;
+      try {
+        response = await browserSessionRequest(
+          fetchFn,
+          apiOrigin,
+          appId,
+          expiredToken,
+          AbortSignal.timeout(attemptTimeoutMs),
+        );
+        body = await response.text();
+      } catch {
+        // The cause (a TypeError or an abort) says nothing a user can act on beyond this.
+        throw new InterceptorError(ErrorCode.TokenUnavailable, 'browser-session unreachable');
+      }
+      return parseBrowserSessionResponse(response.status, body);
+    },
+    authorize(headers, token) {
+      // The raw token, as the API reference shows; the emulator also accepts `Bearer`.
+      headers.set(FIRMLY_AUTH_HEADER, token);
+    },
+  };
+}

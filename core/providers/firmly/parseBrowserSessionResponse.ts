@@ -1,0 +1,72 @@
+import { ErrorCode, InterceptorError } from '../../errors';
+import type { TokenGrant } from '../Provider';
+
+function parseJson(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+function errorName(json: unknown): unknown {
+  return typeof json === 'object' && json !== null
+    ? (json as { error?: unknown }).error
+    : undefined;
+}
+
+/**
+ * Judges a browser-session answer. Pure, so every malformed answer is unit-tested without a
+ * network. Liberal in what it accepts (`expires_in` as a numeric string, a missing
+ * `device_created`), strict in what it stores (a non-empty token and device id, a positive
+ * lifetime).
+ *
+ * @param status - the HTTP status
+ * @param body - the raw response body
+ * @returns the grant
+ * @throws InterceptorError `InvalidAppId` (400), `TokenExpired` (401) or `TokenUnavailable`
+ */
+export function parseBrowserSessionResponse(status: number, body: string): TokenGrant {
+  const json = parseJson(body);
+  if (status === 400) {
+    // The docs give 400 a single meaning: the application id is missing or unknown.
+    throw new InterceptorError(ErrorCode.InvalidAppId, undefined, { status, body });
+  }
+  if (status === 401) {
+    throw new InterceptorError(ErrorCode.TokenExpired, undefined, { status, body });
+  }
+  if (status !== 200) {
+    const name = errorName(json);
+    throw new InterceptorError(
+      ErrorCode.TokenUnavailable,
+      `browser-session answered ${status}${typeof name === 'string' ? ` ${name.slice(0, 64)}` : ''}`,
+    );
+  }
+  if (typeof json !== 'object' || json === null) {
+    throw new InterceptorError(ErrorCode.TokenUnavailable, 'browser-session answered non-JSON');
+  }
+  const { access_token, expires_in, device_id, device_created } = json as Record<string, unknown>;
+  const lifetime =
+    typeof expires_in === 'string' && expires_in.trim() !== '' ? Number(expires_in) : expires_in;
+  if (
+    typeof access_token !== 'string' ||
+    access_token.length === 0 ||
+    typeof lifetime !== 'number' ||
+    !Number.isFinite(lifetime) ||
+    lifetime <= 0 ||
+    typeof device_id !== 'string' ||
+    device_id.length === 0 ||
+    (device_created !== undefined && typeof device_created !== 'boolean')
+  ) {
+    throw new InterceptorError(
+      ErrorCode.TokenUnavailable,
+      'browser-session answer lacks a valid access_token, expires_in or device_id',
+    );
+  }
+  return {
+    token: access_token,
+    expiresInSeconds: lifetime,
+    deviceId: device_id,
+    deviceCreated: device_created === true,
+  };
+}

@@ -1,0 +1,60 @@
+import type { Clock } from './Clock';
+
+/** How hard to try before giving up. */
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  attempts: number;
+  /** The first back-off ceiling; it doubles each attempt. */
+  baseDelayMs: number;
+  /** The largest back-off ceiling. */
+  maxDelayMs: number;
+  /** No attempt starts after this long from the first. */
+  deadlineMs: number;
+}
+
+/** A few attempts inside a few seconds: a shopper waits on the cart call meanwhile. */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  attempts: 4,
+  baseDelayMs: 200,
+  maxDelayMs: 1500,
+  deadlineMs: 6000,
+};
+
+/** What back-off needs from its host; injected so tests run without sleeping. */
+export interface BackoffHost {
+  now: Clock;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+}
+
+/**
+ * Calls `fn` until it succeeds, a failure is not retryable, or the policy is spent. Waits use
+ * "full jitter" (a random wait up to the ceiling) so many shoppers failing at once do not retry
+ * in lockstep.
+ *
+ * @param fn - the attempt
+ * @param isRetryable - whether a failure is worth another attempt
+ * @param policy - limits
+ * @param host - clock, sleep and randomness
+ * @returns what `fn` returned
+ * @throws the last failure
+ */
+export async function retryWithBackoff<T>(
+  fn: () => Promise<T>,
+  isRetryable: (error: unknown) => boolean,
+  policy: RetryPolicy,
+  host: BackoffHost,
+): Promise<T> {
+  const start = host.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (attempt >= policy.attempts || !isRetryable(error)) throw error;
+      const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+      const delay = Math.round(host.random() * ceiling);
+      if (host.now() + delay - start > policy.deadlineMs) throw error;
+      await host.sleep(delay);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import type { WorkerConfig } from './WorkerConfig';
+
+/** A session as kept in IndexedDB. Times are on the local clock, so a skewed clock does no harm. */
+export interface StoredSession {
+  token: string;
+  deviceId: string;
+  /** When the token expires, in local-clock milliseconds (from `expires_in`, not the server's `expires`). */
+  expiresAt: number;
+  /** Whether obtaining this token created a new device. */
+  deviceCreated: boolean;
+}
+
+/** The IndexedDB database and object store that belong to this library alone. */
+export const DB_NAME = 'sw-token-interceptor';
+/** The object store inside {@link DB_NAME}. */
+export const STORE_NAME = 'sessions';
+
+/**
+ * Opens our own key-value store. Tests pass their own names so each gets a fresh database.
+ *
+ * @param dbName - database name
+ * @param storeName - object store name
+ * @returns an idb-keyval store
+ */
+export function createTokenStore(dbName = DB_NAME, storeName = STORE_NAME): UseStore {
+  return createStore(dbName, storeName);
+}
+
+/**
+ * The key a session is kept under: one session per provider, app and API origin, so two
+ * configurations on one site never share a token.
+ *
+ * @param config - the worker's configuration
+ * @returns the store key
+ */
+export function sessionKey(config: Pick<WorkerConfig, 'provider' | 'appId' | 'apiOrigin'>): string {
+  return JSON.stringify([config.provider, config.appId, config.apiOrigin]);
+}
+
+function isStoredSession(value: unknown): value is StoredSession {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.token === 'string' &&
+    v.token.length > 0 &&
+    typeof v.deviceId === 'string' &&
+    typeof v.expiresAt === 'number' &&
+    Number.isFinite(v.expiresAt) &&
+    typeof v.deviceCreated === 'boolean'
+  );
+}
+
+/**
+ * Reads a session. A record of another shape (an older version, a hand edit) reads as none.
+ *
+ * @param key - from {@link sessionKey}
+ * @param store - from {@link createTokenStore}
+ * @returns the session, or undefined
+ */
+export async function readSession(
+  key: string,
+  store: UseStore,
+): Promise<StoredSession | undefined> {
+  const value: unknown = await get(key, store);
+  return isStoredSession(value) ? value : undefined;
+}
+
+/**
+ * Writes a session.
+ *
+ * @param key - from {@link sessionKey}
+ * @param session - what to keep
+ * @param store - from {@link createTokenStore}
+ */
+export function writeSession(key: string, session: StoredSession, store: UseStore): Promise<void> {
+  return set(key, session, store);
+}
+
+/**
+ * Forgets a session.
+ *
+ * @param key - from {@link sessionKey}
+ * @param store - from {@link createTokenStore}
+ */
+export function deleteSession(key: string, store: UseStore): Promise<void> {
+  return del(key, store);
+}

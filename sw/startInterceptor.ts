@@ -1,0 +1,118 @@
+import { registerRoute } from 'workbox-routing';
+import { createAuthorizedFetch } from '../core/createAuthorizedFetch';
+import { createTokenSession } from '../core/createTokenSession';
+import { ErrorCode, InterceptorError, toErrorInfo } from '../core/errors';
+import { isApiRequest } from '../core/isApiRequest';
+import {
+  isOurMessage,
+  isPageRequest,
+  type PageRequest,
+  PROTOCOL_TAG,
+  type Reply,
+  type WorkerEvent,
+} from '../core/protocol';
+import { firmlyProvider } from '../core/providers/firmly/firmlyProvider';
+import { DEFAULT_RETRY_POLICY } from '../core/retryWithBackoff';
+import { createTokenStore, sessionKey } from '../core/tokenStore';
+import type { WorkerConfig } from '../core/WorkerConfig';
+import { webLock } from './webLock';
+
+// workbox-routing matches one method per route, so every method it knows gets one (browsers
+// send CORS preflights themselves, past the worker).
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+// One token request may take this long; the retry policy bounds the whole.
+const ATTEMPT_TIMEOUT_MS = 3000;
+
+/**
+ * Starts intercepting in a service worker: routes for the API origin, and answers to page
+ * messages. Install and activate handling are left to the caller, so a storefront's own worker
+ * can host the interception without giving up its lifecycle.
+ *
+ * @param scope - the worker's global scope
+ * @param config - validated configuration
+ */
+export function startInterceptor(scope: ServiceWorkerGlobalScope, config: WorkerConfig): void {
+  const fetchFn: typeof fetch = (input, init) => scope.fetch(input, init);
+  const provider = firmlyProvider(config.apiOrigin, config.appId, ATTEMPT_TIMEOUT_MS);
+
+  const broadcast = (event: WorkerEvent) =>
+    scope.clients
+      .matchAll({ type: 'window', includeUncontrolled: true })
+      .then((windows) => {
+        for (const client of windows) client.postMessage(event);
+      })
+      .catch(() => undefined);
+
+  const session = createTokenSession({
+    provider,
+    key: sessionKey(config),
+    store: createTokenStore(),
+    fetch: fetchFn,
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: Math.random,
+    renewMarginMs: config.renewMarginSeconds * 1000,
+    withLock: webLock(scope.navigator.locks),
+    retry: DEFAULT_RETRY_POLICY,
+    onSession: (info) => void broadcast({ tag: PROTOCOL_TAG, type: 'session', session: info }),
+    onError: (error) => void broadcast({ tag: PROTOCOL_TAG, type: 'error', error }),
+  });
+
+  const authorizedFetch = createAuthorizedFetch(session, provider, fetchFn);
+
+  for (const method of METHODS) {
+    registerRoute(
+      ({ url, request }) => isApiRequest({ url, mode: request.mode }, config.apiOrigin),
+      async ({ request, event }) => {
+        const response = await authorizedFetch(request);
+        const clientId = (event as FetchEvent).clientId;
+        if (clientId) {
+          // Told only to the page that made the call, and off the response's path.
+          void scope.clients
+            .get(clientId)
+            .then((client) =>
+              client?.postMessage({
+                tag: PROTOCOL_TAG,
+                type: 'intercept',
+                intercept: { method: request.method, url: request.url, status: response.status },
+              } satisfies WorkerEvent),
+            )
+            .catch(() => undefined);
+        }
+        return response;
+      },
+      method,
+    );
+  }
+
+  async function answer(request: PageRequest): Promise<Reply<unknown>> {
+    switch (request.type) {
+      case 'session':
+        return { tag: PROTOCOL_TAG, ok: true, value: await session.info() };
+      case 'clear':
+        await session.clear();
+        return { tag: PROTOCOL_TAG, ok: true, value: null };
+      case 'claim':
+        // A Shift-reload leaves the page uncontrolled while this worker is active.
+        await scope.clients.claim();
+        return { tag: PROTOCOL_TAG, ok: true, value: null };
+    }
+  }
+
+  scope.addEventListener('message', (event) => {
+    if (!isOurMessage(event.data)) return;
+    const port = event.ports[0];
+    const reply: Promise<Reply<unknown>> = isPageRequest(event.data)
+      ? answer(event.data).catch((error: unknown) => ({
+          tag: PROTOCOL_TAG,
+          ok: false,
+          error: toErrorInfo(error),
+        }))
+      : Promise.resolve({
+          tag: PROTOCOL_TAG,
+          ok: false,
+          error: new InterceptorError(ErrorCode.ProtocolError).toInfo(),
+        });
+    event.waitUntil(reply.then((r) => port?.postMessage(r)));
+  });
+}
