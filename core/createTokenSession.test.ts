@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { createTokenSession } from './createTokenSession';
+import { ErrorCode, InterceptorError } from './errors';
+import type { SessionInfo } from './SessionInfo';
+import { countingStore, providerError, type ScriptedProvider, testSessionOptions } from './testing';
+import { readSession } from './tokenStore';
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+
+const deviceOf = (options: { sessions: unknown[] }) =>
+  (options.sessions[0] as SessionInfo).deviceId;
+
+function setup(overrides = {}) {
+  const options = testSessionOptions(overrides);
+  const provider = options.provider as ScriptedProvider;
+  return { options, provider, session: createTokenSession(options) };
+}
+
+describe('a shopper on a first visit', () => {
+  it('gets one token for twenty concurrent cart calls', async () => {
+    const { session, provider, options } = setup();
+    const tokens = await Promise.all(Array.from({ length: 20 }, () => session.token()));
+    expect(new Set(tokens).size).toBe(1);
+    expect(provider.calls).toEqual([undefined]);
+    expect(options.sessions).toHaveLength(1);
+    expect(options.sessions[0]).toMatchObject({ provider: 'firmly', deviceCreated: true });
+  });
+
+  it('keeps the session in IndexedDB, with an expiry on the local clock', async () => {
+    const { session, options } = setup();
+    const token = await session.token();
+    const stored = await readSession(options.key, options.store);
+    expect(stored).toEqual({
+      token,
+      deviceId: (options.sessions[0] as SessionInfo).deviceId,
+      expiresAt: options.clock.now + HOUR,
+      deviceCreated: true,
+    });
+  });
+
+  it('never hands the token to the page', async () => {
+    const { session } = setup();
+    const token = await session.token();
+    expect(JSON.stringify(await session.info())).not.toContain(token);
+  });
+});
+
+describe('a warm worker', () => {
+  it('reads IndexedDB once, not once per call', async () => {
+    const counting = countingStore('counting-warm');
+    const first = setup({ store: counting.store });
+    await first.session.token();
+    // A restarted worker: new memory, same database.
+    const restarted = createTokenSession({ ...first.options, store: counting.store });
+    const before = counting.count();
+    await Promise.all(Array.from({ length: 10 }, () => restarted.token()));
+    await restarted.token();
+    expect(counting.count() - before).toBe(1);
+    expect(first.provider.calls).toHaveLength(1);
+  });
+});
+
+describe('renewal', () => {
+  it('renews inside the margin by posting the old token back, keeping the device', async () => {
+    const { session, provider, options } = setup();
+    const first = await session.token();
+    options.clock.now += HOUR - 299_000;
+    const second = await session.token();
+    expect(second).not.toBe(first);
+    expect(provider.calls).toEqual([undefined, first]);
+    expect(options.sessions[1]).toMatchObject({
+      deviceId: deviceOf(options),
+      deviceCreated: false,
+    });
+  });
+
+  it('honours a configured margin', async () => {
+    const { session, provider, options } = setup({ renewMarginMs: 60_000 });
+    await session.token();
+    options.clock.now += HOUR - 120_000;
+    await session.token();
+    expect(provider.calls).toHaveLength(1);
+    options.clock.now += 61_000;
+    await session.token();
+    expect(provider.calls).toHaveLength(2);
+  });
+
+  it('renews a token that expired a day ago, on the same device', async () => {
+    const { session, provider, options } = setup();
+    const first = await session.token();
+    options.clock.now += DAY;
+    await session.token();
+    expect(provider.calls).toEqual([undefined, first]);
+    expect(options.sessions[1]).toMatchObject({ deviceId: deviceOf(options) });
+  });
+
+  it('starts afresh, without sending the old token, after more than a week', async () => {
+    const { session, provider, options } = setup();
+    await session.token();
+    options.clock.now += 8 * DAY;
+    await session.token();
+    expect(provider.calls).toEqual([undefined, undefined]);
+    expect(options.sessions[1]).toMatchObject({ deviceCreated: true });
+  });
+
+  it('starts afresh when the API says the token is too old to renew', async () => {
+    const { session, provider, options } = setup();
+    const first = await session.token();
+    options.clock.now += 2 * DAY;
+    provider.answers.push(providerError(ErrorCode.TokenExpired));
+    await session.token();
+    expect(provider.calls).toEqual([undefined, first, undefined]);
+    expect(options.sessions.at(-1)).toMatchObject({ deviceCreated: true });
+  });
+
+  it('keeps using a still-valid token when an early renewal fails', async () => {
+    const { session, provider, options } = setup();
+    const first = await session.token();
+    options.clock.now += HOUR - 100_000;
+    for (let i = 0; i < 4; i++) provider.answers.push(providerError(ErrorCode.TokenUnavailable));
+    expect(await session.token()).toBe(first);
+  });
+
+  it('is unaffected by a device clock hours off, because expiry comes from expires_in', async () => {
+    const { session, provider, options } = setup();
+    options.clock.now -= 5 * HOUR; // the shopper's clock is five hours slow
+    await session.token();
+    options.clock.now += HOUR - 200_000;
+    await session.token();
+    expect(provider.calls).toHaveLength(2);
+  });
+});
+
+describe('a 401 on a cart call', () => {
+  it('renews once for many concurrent callers', async () => {
+    const { session, provider } = setup();
+    const first = await session.token();
+    const renewed = await Promise.all(Array.from({ length: 5 }, () => session.renew(first)));
+    expect(new Set(renewed).size).toBe(1);
+    expect(renewed[0]).not.toBe(first);
+    expect(provider.calls).toEqual([undefined, first]);
+  });
+
+  it('does not renew again for a token that was already replaced', async () => {
+    const { session, provider } = setup();
+    const first = await session.token();
+    const second = await session.renew(first);
+    expect(await session.renew(first)).toBe(second);
+    expect(provider.calls).toHaveLength(2);
+  });
+});
+
+describe('token endpoint failures', () => {
+  it('retries a server error with back-off, then succeeds', async () => {
+    const { session, provider, options } = setup();
+    provider.answers.push(providerError(ErrorCode.TokenUnavailable));
+    provider.answers.push(providerError(ErrorCode.TokenUnavailable));
+    const started = options.clock.now;
+    await session.token();
+    expect(provider.calls).toHaveLength(3);
+    // Full jitter with random() = 0.5: 100 ms, then 200 ms.
+    expect(options.clock.now - started).toBe(300);
+    expect(options.errors).toEqual([]);
+  });
+
+  it('gives up after a bounded number of attempts and reports one error', async () => {
+    const { session, provider, options } = setup();
+    for (let i = 0; i < 10; i++) provider.answers.push(providerError(ErrorCode.TokenUnavailable));
+    const results = await Promise.allSettled([session.token(), session.token(), session.token()]);
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    expect(provider.calls).toHaveLength(4);
+    expect(options.errors).toEqual([
+      { code: 'TokenUnavailable', message: 'No session token could be obtained from the API' },
+    ]);
+    expect(await readSession(options.key, options.store)).toBeUndefined();
+  });
+
+  it('does not retry a rejected application id, and reports it once', async () => {
+    const { session, provider, options } = setup();
+    const upstream = { status: 400, body: '{"error":"InvalidAppId"}' };
+    provider.answers.push(providerError(ErrorCode.InvalidAppId, upstream));
+    await expect(session.token()).rejects.toMatchObject({ code: 'InvalidAppId', upstream });
+    await expect(session.token()).rejects.toMatchObject({ code: 'InvalidAppId' });
+    expect(provider.calls).toHaveLength(1);
+    expect(options.errors).toHaveLength(1);
+  });
+
+  it('turns an uncoded failure into TokenUnavailable', async () => {
+    const { session, provider } = setup({
+      retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0, deadlineMs: 0 },
+    });
+    provider.acquire = () => Promise.reject(new Error('boom'));
+    const error = await session.token().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InterceptorError);
+    expect(error).toMatchObject({ code: 'TokenUnavailable' });
+  });
+});
+
+describe('clear()', () => {
+  it('forgets the session in memory and IndexedDB; the next call starts a new one', async () => {
+    const { session, provider, options } = setup();
+    const first = await session.token();
+    await session.clear();
+    expect(await readSession(options.key, options.store)).toBeUndefined();
+    const second = await session.token();
+    expect(second).not.toBe(first);
+    expect(provider.calls).toEqual([undefined, undefined]);
+  });
+});
+
+describe('two contexts sharing one store and lock', () => {
+  it('make one token request between them', async () => {
+    const options = testSessionOptions();
+    const a = createTokenSession(options);
+    const b = createTokenSession(options);
+    const [ta, tb] = await Promise.all([a.token(), b.token()]);
+    expect(ta).toBe(tb);
+    expect((options.provider as ScriptedProvider).calls).toHaveLength(1);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type FieldNames,
+  validateApiOrigin,
+  validateWorkerConfig,
+  workerConfigFromSearch,
+  workerConfigToSearch,
+} from './validateWorkerConfig';
+
+const names: FieldNames = {
+  provider: 'data-provider',
+  appId: 'data-app-id',
+  apiOrigin: 'data-api-origin',
+  renewMarginSeconds: 'data-renew-margin-seconds',
+};
+
+describe('validateApiOrigin', () => {
+  it.each([
+    ['https://api.firmly.work', 'https://api.firmly.work'],
+    ['https://API.Firmly.Work/', 'https://api.firmly.work'],
+    ['https://api.firmly.work:443', 'https://api.firmly.work'],
+    ['http://localhost:8788', 'http://localhost:8788'],
+    ['http://127.0.0.1:9', 'http://127.0.0.1:9'],
+  ])('accepts %s as %s', (value, origin) => {
+    expect(validateApiOrigin(value, 'data-api-origin')).toBe(origin);
+  });
+
+  it.each([
+    ['not a url', 'is not a URL'],
+    ['http://api.firmly.work', 'must use https:'],
+    ['ftp://api.firmly.work', 'must use https:'],
+    ['https://api.firmly.work/api', 'bare origin'],
+    ['https://user@api.firmly.work', 'bare origin'],
+    ['https://api.firmly.work?x=1', 'bare origin'],
+    ['https://api.firmly.work#x', 'bare origin'],
+  ])('refuses %s, naming the attribute', (value, why) => {
+    expect(() => validateApiOrigin(value, 'data-api-origin')).toThrow(
+      expect.objectContaining({ code: 'ConfigInvalid', message: expect.stringContaining(why) }),
+    );
+    expect(() => validateApiOrigin(value, 'data-api-origin')).toThrow(/data-api-origin/);
+  });
+});
+
+describe('validateWorkerConfig', () => {
+  it('applies the defaults', () => {
+    expect(validateWorkerConfig({ provider: 'firmly', appId: 'app-1' }, names)).toEqual({
+      provider: 'firmly',
+      appId: 'app-1',
+      apiOrigin: 'https://api.firmly.work',
+      renewMarginSeconds: 300,
+    });
+  });
+
+  it.each([
+    [{ appId: 'a' }, 'data-provider'],
+    [{ provider: 'stripe', appId: 'a' }, 'data-provider'],
+    [{ provider: 'firmly' }, 'data-app-id'],
+    [{ provider: 'firmly', appId: '' }, 'data-app-id'],
+    [{ provider: 'firmly', appId: 'has space' }, 'data-app-id'],
+    [{ provider: 'firmly', appId: 'a\nb' }, 'data-app-id'],
+    [{ provider: 'firmly', appId: 'a', renewMarginSeconds: 'soon' }, 'data-renew-margin-seconds'],
+    [{ provider: 'firmly', appId: 'a', renewMarginSeconds: '-1' }, 'data-renew-margin-seconds'],
+    [{ provider: 'firmly', appId: 'a', renewMarginSeconds: '' }, 'data-renew-margin-seconds'],
+  ])('refuses %j with ConfigInvalid naming %s', (raw, field) => {
+    expect(() => validateWorkerConfig(raw, names)).toThrow(
+      expect.objectContaining({ code: 'ConfigInvalid', message: expect.stringContaining(field) }),
+    );
+  });
+
+  it('round-trips through the worker URL', () => {
+    const config = validateWorkerConfig(
+      {
+        provider: 'firmly',
+        appId: 'app&x=1',
+        apiOrigin: 'http://127.0.0.1:1234',
+        renewMarginSeconds: '60',
+      },
+      names,
+    );
+    expect(workerConfigFromSearch(`?${workerConfigToSearch(config)}`)).toEqual(config);
+  });
+
+  it('refuses a worker URL without configuration', () => {
+    expect(() => workerConfigFromSearch('')).toThrow(
+      expect.objectContaining({ code: 'ConfigInvalid' }),
+    );
+  });
+});

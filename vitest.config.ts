@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['core/**/*.test.ts', 'client/**/*.test.ts', 'sw/**/*.test.ts', 'demo/**/*.test.ts'],
+    setupFiles: ['fake-indexeddb/auto'],
+  },
+});
