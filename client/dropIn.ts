@@ -1,4 +1,3 @@
-import { toErrorInfo } from '../core/errors';
 import type { SwTokenInterceptor } from './SwTokenInterceptor';
 import { logError, startClient } from './startClient';
 import { type InstallFieldNames, validateInstallOptions } from './validateInstallOptions';
@@ -56,5 +55,5 @@ try {
 } catch (error) {
   // A bad tag registers no worker: it is reported, coded and naming the attribute.
   logError(error);
-  window.swTokenInterceptor = failedHandle(toErrorInfo(error));
+  window.swTokenInterceptor = failedHandle(error);
 }

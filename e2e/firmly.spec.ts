@@ -1,0 +1,174 @@
+import type { Page } from '@playwright/test';
+import { CART, expect, test } from './fixtures';
+
+/** A cart call made by the page's own plain `fetch`, with no auth code. */
+function pageFetch(page: Page, url: string, init: RequestInit = {}) {
+  return page.evaluate(
+    async ({ url, init }) => {
+      const response = await fetch(url, init);
+      return { status: response.status, body: await response.text() };
+    },
+    { url, init },
+  );
+}
+
+test('the first cart call of a first visit is authorized', async ({ openShop, firmly }) => {
+  const { page } = await openShop();
+  // Not waiting for `ready`: the drop-in holds API calls until the worker controls the page.
+  const result = await pageFetch(page, `${firmly.origin}${CART}`);
+  expect(result.status).toBe(200);
+  expect(JSON.parse(result.body)).toMatchObject({ line_items: [] });
+  expect(firmly.counters.unauthorized).toBe(0);
+  expect(firmly.requestLog.every((entry) => entry.hasAuth)).toBe(true);
+  expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toContain(
+    'sw-token-interceptor.sw.js',
+  );
+});
+
+test('20 concurrent cart calls on a cold start cause exactly one browser-session call', async ({
+  openShop,
+  firmly,
+}) => {
+  const { page } = await openShop();
+  const statuses = await page.evaluate(
+    (url) => Promise.all(Array.from({ length: 20 }, () => fetch(url).then((r) => r.status))),
+    `${firmly.origin}${CART}`,
+  );
+  expect(statuses).toEqual(Array(20).fill(200));
+  expect(firmly.counters.browserSession).toBe(1);
+  expect(firmly.counters.devicesCreated).toBe(1);
+});
+
+test('a JSON POST body arrives intact', async ({ openShop, firmly }) => {
+  const { page } = await openShop();
+  await page.evaluate(() => window.swTokenInterceptor?.ready);
+  const body = JSON.stringify({
+    add_to_cart_ref: { variant_id: 'v-ü-✓' },
+    quantity: 2,
+    note: 'a\nb',
+  });
+  const result = await pageFetch(page, `${firmly.origin}/api/v2/echo`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  expect(result.status).toBe(200);
+  expect(JSON.parse(result.body)).toMatchObject({ contentType: 'application/json', body });
+});
+
+test('add to cart from the storefront works with no auth code in the page', async ({
+  openShop,
+  firmly,
+}) => {
+  const { page } = await openShop();
+  await page.getByTestId('add-to-cart').first().click();
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await expect(page.getByTestId('device-id')).not.toHaveText('');
+  expect(firmly.counters.unauthorized).toBe(0);
+});
+
+test('no token goes to a third origin, nor to the API server under another host name', async ({
+  openShop,
+  firmly,
+}) => {
+  const { startFirmlyEmulator } = await import('../demo/emulator/firmlyEmulator');
+  const third = await startFirmlyEmulator({ testControls: true });
+  try {
+    const { page } = await openShop();
+    await page.evaluate(() => window.swTokenInterceptor?.ready);
+    // The token exists: the API itself gets it.
+    expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
+    const before = firmly.requestLog.length;
+
+    const thirdResult = await pageFetch(page, `${third.origin}/api/v2/echo`, {
+      method: 'POST',
+      body: 'x',
+    });
+    expect(thirdResult.status).toBe(401);
+    expect(third.requestLog.map((entry) => entry.hasAuth)).toEqual([false]);
+
+    const otherName = firmly.origin.replace('127.0.0.1', 'localhost');
+    const renamed = await pageFetch(page, `${otherName}/api/v2/echo`, {
+      method: 'POST',
+      body: 'y',
+    });
+    expect(renamed.status).toBe(401);
+    expect(firmly.requestLog.slice(before).map((entry) => entry.hasAuth)).toEqual([false]);
+  } finally {
+    await third.close();
+  }
+});
+
+test('a wrong app id gives an InvalidAppId error event and the call still gets an answer', async ({
+  openShop,
+  firmly,
+}) => {
+  const { page } = await openShop({ appId: 'no-such-app' });
+  await page.evaluate(() => {
+    const w = window as unknown as { errors: unknown[] };
+    w.errors = [];
+    window.swTokenInterceptor?.on('error', (error) => w.errors.push(error));
+    return window.swTokenInterceptor?.ready;
+  });
+  const results = await Promise.all([
+    pageFetch(page, `${firmly.origin}${CART}`),
+    pageFetch(page, `${firmly.origin}${CART}`),
+  ]);
+  for (const result of results) {
+    expect(result.status).toBe(400);
+    expect(JSON.parse(result.body)).toMatchObject({ error: 'InvalidAppId' });
+  }
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { errors: unknown[] }).errors))
+    .toContainEqual({ code: 'InvalidAppId', message: expect.stringContaining('application id') });
+  // Not retried: the API was asked once however many calls were made.
+  expect(firmly.counters.browserSession).toBe(1);
+  expect(firmly.counters.cartCalls).toBe(0);
+});
+
+test('after a Shift-reload, calls are still authorized', async ({ openShop, firmly, page }) => {
+  await openShop();
+  await page.evaluate(() => window.swTokenInterceptor?.ready);
+  const cdp = await page.context().newCDPSession(page);
+  await Promise.all([page.waitForEvent('load'), cdp.send('Page.reload', { ignoreCache: true })]);
+  const result = await pageFetch(page, `${firmly.origin}${CART}`);
+  expect(result.status).toBe(200);
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  expect(firmly.counters.unauthorized).toBe(0);
+  expect(firmly.counters.browserSession).toBe(1);
+});
+
+test('session() tells the device and expiry, never the token', async ({ openShop, firmly }) => {
+  const { page } = await openShop();
+  const session = await page.evaluate(() => window.swTokenInterceptor?.session());
+  expect(session).toMatchObject({ provider: 'firmly', deviceCreated: true, path: 'worker' });
+  expect(session?.deviceId).toMatch(/^[0-9a-f-]{36}$/);
+  expect(session?.expiresAt).toBeGreaterThan(Date.now() + 3000_000);
+  expect(Object.keys(session ?? {}).sort()).toEqual([
+    'deviceCreated',
+    'deviceId',
+    'expiresAt',
+    'path',
+    'provider',
+  ]);
+  expect(firmly.counters.browserSession).toBe(1);
+});
+
+test('a malformed tag logs ConfigInvalid naming the attribute and registers no worker', async ({
+  openShop,
+  consoleLines,
+}) => {
+  const { page } = await openShop({ apiOrigin: 'http://api.example.com' });
+  const error = await page.evaluate(() =>
+    window.swTokenInterceptor?.ready.then(
+      () => null,
+      (e) => e,
+    ),
+  );
+  expect(error).toMatchObject({ code: 'ConfigInvalid' });
+  expect(consoleLines.join('\n')).toContain('ConfigInvalid');
+  expect(consoleLines.join('\n')).toContain('data-api-origin');
+  expect(
+    await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)),
+  ).toBe(0);
+});

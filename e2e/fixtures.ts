@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, type Page } from '@playwright/test';
+import { type FirmlyEmulator, startFirmlyEmulator } from '../demo/emulator/firmlyEmulator';
+import { startStorefront } from '../demo/storefrontServer';
+
+const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+
+/** The app id the emulator accepts. */
+export const APP_ID = 'demo-app';
+/** A cart path on the emulator. */
+export const CART = '/api/v2/domains/staging.luma.gift/cart';
+
+/** Starts a storefront page server for one test. */
+export type OpenShop = (options?: {
+  appId?: string;
+  apiOrigin?: string;
+  attributes?: Record<string, string>;
+}) => Promise<{ origin: string; page: Page }>;
+
+interface Fixtures {
+  /** The Firmly emulator of this test worker, reset before each test. */
+  firmly: FirmlyEmulator;
+  /** Serves the demo storefront (on `localhost`, the API being on `127.0.0.1`) and opens it. */
+  openShop: OpenShop;
+  /** Everything the page logged, for assertions about errors and leaks. */
+  consoleLines: string[];
+}
+
+/** Our scenarios, with an emulator per test worker and a storefront per test. */
+export const test = base.extend<Fixtures, { workerFirmly: FirmlyEmulator }>({
+  workerFirmly: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
+    async ({}, use) => {
+      const emulator = await startFirmlyEmulator({ testControls: true, appIds: [APP_ID] });
+      await use(emulator);
+      await emulator.close();
+    },
+    { scope: 'worker' },
+  ],
+  firmly: async ({ workerFirmly }, use) => {
+    workerFirmly.reset();
+    workerFirmly.setTokenLifetime(3600);
+    workerFirmly.setNow(() => Date.now());
+    await use(workerFirmly);
+  },
+  consoleLines: async ({ page }, use) => {
+    const lines: string[] = [];
+    page.on('console', (message) => lines.push(`${message.type()}: ${message.text()}`));
+    await use(lines);
+  },
+  openShop: async ({ page, firmly, consoleLines: _ }, use) => {
+    const servers: { close(): Promise<void> }[] = [];
+    await use(async (options = {}) => {
+      const shop = await startStorefront({
+        apiOrigin: options.apiOrigin ?? firmly.origin,
+        appId: options.appId ?? APP_ID,
+        distDir,
+        extraTagAttributes: options.attributes ?? {},
+      });
+      servers.push(shop);
+      await page.goto(`${shop.origin}/`);
+      return { origin: shop.origin, page };
+    });
+    await page.close();
+    await Promise.all(servers.map((s) => s.close()));
+  },
+});
+
+export { expect } from '@playwright/test';
