@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { CART, expect, test } from './fixtures';
+import { CART, expect, pageEvents, test } from './fixtures';
 
 /** A cart call made by the page's own plain `fetch`, with no auth code. */
 function pageFetch(page: Page, url: string, init: RequestInit = {}) {
@@ -104,12 +104,7 @@ test('a wrong app id gives an InvalidAppId error event and the call still gets a
   firmly,
 }) => {
   const { page } = await openShop({ appId: 'no-such-app' });
-  await page.evaluate(() => {
-    const w = window as unknown as { errors: unknown[] };
-    w.errors = [];
-    window.swTokenInterceptor?.on('error', (error) => w.errors.push(error));
-    return window.swTokenInterceptor?.ready;
-  });
+  await page.evaluate(() => window.swTokenInterceptor?.ready);
   const results = await Promise.all([
     pageFetch(page, `${firmly.origin}${CART}`),
     pageFetch(page, `${firmly.origin}${CART}`),
@@ -119,8 +114,14 @@ test('a wrong app id gives an InvalidAppId error event and the call still gets a
     expect(JSON.parse(result.body)).toMatchObject({ error: 'InvalidAppId' });
   }
   await expect
-    .poll(() => page.evaluate(() => (window as unknown as { errors: unknown[] }).errors))
-    .toContainEqual({ code: 'InvalidAppId', message: expect.stringContaining('application id') });
+    .poll(() => pageEvents(page, 'error'))
+    .toContainEqual({
+      code: 'InvalidAppId',
+      message: expect.stringContaining('application id'),
+    });
+  // Once, although the storefront's start-up and two calls all failed on it.
+  expect(await pageEvents(page, 'error')).toHaveLength(1);
+  await expect(page.getByTestId('error-banner')).toBeVisible();
   // Not retried: the API was asked once however many calls were made.
   expect(firmly.counters.browserSession).toBe(1);
   expect(firmly.counters.cartCalls).toBe(0);
@@ -129,8 +130,19 @@ test('a wrong app id gives an InvalidAppId error event and the call still gets a
 test('after a Shift-reload, calls are still authorized', async ({ openShop, firmly, page }) => {
   await openShop();
   await page.evaluate(() => window.swTokenInterceptor?.ready);
+  await page.addInitScript(() => {
+    (window as unknown as { controlledAtStart: boolean }).controlledAtStart =
+      navigator.serviceWorker.controller !== null;
+  });
   const cdp = await page.context().newCDPSession(page);
   await Promise.all([page.waitForEvent('load'), cdp.send('Page.reload', { ignoreCache: true })]);
+  // The reload really left the page uncontrolled: the drop-in had to ask the worker to claim it.
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { controlledAtStart: boolean }).controlledAtStart,
+    ),
+  ).toBe(false);
+  await page.evaluate(() => window.swTokenInterceptor?.ready);
   const result = await pageFetch(page, `${firmly.origin}${CART}`);
   expect(result.status).toBe(200);
   expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
@@ -162,7 +174,7 @@ test('a malformed tag logs ConfigInvalid naming the attribute and registers no w
   const error = await page.evaluate(() =>
     window.swTokenInterceptor?.ready.then(
       () => null,
-      (e) => e,
+      (e: { code: string; message: string }) => ({ code: e.code, message: e.message }),
     ),
   );
   expect(error).toMatchObject({ code: 'ConfigInvalid' });

@@ -27,6 +27,42 @@ interface Fixtures {
   consoleLines: string[];
 }
 
+type EventLog = { type: string; detail: unknown }[];
+
+// Runs in the page before any script: subscribes to the handle the moment the drop-in sets it,
+// so a test sees events that fire before it could have subscribed itself.
+function recordEvents() {
+  const w = window as unknown as { __events: EventLog; swTokenInterceptor?: unknown };
+  w.__events = [];
+  let handle: unknown;
+  Object.defineProperty(window, 'swTokenInterceptor', {
+    configurable: true,
+    get: () => handle,
+    set: (value: { on(event: string, cb: (detail: unknown) => void): void }) => {
+      handle = value;
+      for (const type of ['session', 'error', 'intercept']) {
+        value.on(type, (detail) => w.__events.push({ type, detail }));
+      }
+    },
+  });
+}
+
+/**
+ * @returns the details of every event of one type the page's handle emitted so far
+ */
+export function pageEvents(
+  page: Page,
+  type: 'session' | 'error' | 'intercept',
+): Promise<unknown[]> {
+  return page.evaluate(
+    (type) =>
+      (window as unknown as { __events: EventLog }).__events
+        .filter((event) => event.type === type)
+        .map((event) => event.detail),
+    type,
+  );
+}
+
 /** Our scenarios, with an emulator per test worker and a storefront per test. */
 export const test = base.extend<Fixtures, { workerFirmly: FirmlyEmulator }>({
   workerFirmly: [
@@ -50,6 +86,7 @@ export const test = base.extend<Fixtures, { workerFirmly: FirmlyEmulator }>({
     await use(lines);
   },
   openShop: async ({ page, firmly, consoleLines: _ }, use) => {
+    await page.addInitScript(recordEvents);
     const servers: { close(): Promise<void> }[] = [];
     await use(async (options = {}) => {
       const shop = await startStorefront({
