@@ -1,0 +1,112 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { catalog } from './emulator/catalog';
+import { type Storefront, type StorefrontOptions, startStorefront } from './storefrontServer';
+
+let distDir: string;
+let shop: Storefront | undefined;
+
+beforeEach(async () => {
+  distDir = await mkdtemp(path.join(tmpdir(), 'storefront-dist-'));
+  await writeFile(path.join(distDir, 'sw-token-interceptor.js'), 'window.dropIn = 1;');
+  await writeFile(path.join(distDir, 'sw-token-interceptor.sw.js'), 'self.worker = 1;');
+  await writeFile(path.join(distDir, 'chunk-ab12.js'), 'export {};');
+  await writeFile(path.join(distDir, 'secret.txt'), 'not for the web');
+});
+
+afterEach(async () => {
+  await shop?.close();
+  shop = undefined;
+  await rm(distDir, { recursive: true, force: true });
+});
+
+async function open(options: Partial<StorefrontOptions> = {}): Promise<Storefront> {
+  shop = await startStorefront({
+    host: '127.0.0.1',
+    apiOrigin: 'http://127.0.0.1:8788',
+    appId: 'demo-app',
+    distDir,
+    ...options,
+  });
+  return shop;
+}
+
+/** A raw request, because fetch() would normalise `..` out of the path before sending it. */
+function rawGet(origin: string, rawPath: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${origin}/`, { path: rawPath }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('the storefront page', () => {
+  it('carries the library tag filled in from the options, with values escaped', async () => {
+    const { origin } = await open({
+      appId: 'demo"app<x>',
+      extraTagAttributes: { renewMarginSeconds: '60', 'data-debug': 'a&b' },
+    });
+    const html = await (await fetch(`${origin}/`)).text();
+
+    expect(html).toContain(
+      '<script src="/sw-token-interceptor.js" data-provider="firmly" data-app-id="demo&quot;app&lt;x&gt;" data-api-origin="http://127.0.0.1:8788" data-renew-margin-seconds="60" data-debug="a&amp;b"></script>',
+    );
+    expect(html).not.toContain('{{');
+  });
+
+  it('refuses extra attributes that would shadow the configured ones or break the tag', async () => {
+    await expect(open({ extraTagAttributes: { appId: 'x' } })).rejects.toThrow(TypeError);
+    await expect(open({ extraTagAttributes: { 'data-x" onload="y': 'x' } })).rejects.toThrow(
+      TypeError,
+    );
+  });
+
+  it('offers a blank page without the library, and the shared catalog', async () => {
+    const { origin } = await open();
+    const blank = await (await fetch(`${origin}/blank.html`)).text();
+    expect(blank).not.toContain('sw-token-interceptor');
+    expect(await (await fetch(`${origin}/catalog.json`)).json()).toEqual(catalog);
+  });
+
+  it("serves the page's own assets", async () => {
+    const { origin } = await open();
+    const css = await fetch(`${origin}/shop.css`);
+    expect(css.headers.get('content-type')).toContain('text/css');
+    const js = await fetch(`${origin}/shop.js`);
+    expect(js.headers.get('content-type')).toContain('text/javascript');
+  });
+});
+
+describe('the library scripts', () => {
+  it('come from dist as uncached JavaScript, chunks included', async () => {
+    const { origin } = await open();
+    for (const name of ['sw-token-interceptor.js', 'sw-token-interceptor.sw.js', 'chunk-ab12.js']) {
+      const res = await fetch(`${origin}/${name}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+    }
+  });
+
+  it('never lets a path reach outside the served folders', async () => {
+    const { origin } = await open();
+    for (const attempt of [
+      '/secret.txt',
+      '/../package.json',
+      '/%2e%2e/%2e%2e/package.json',
+      '/..%2f..%2fpackage.json',
+      '/storefrontServer.ts',
+      '/..%5c..%5cpackage.json',
+      '/%00.js',
+    ]) {
+      expect(await rawGet(origin, attempt), attempt).toBe(404);
+    }
+    expect((await fetch(`${origin}/shop.css`, { method: 'POST' })).status).toBe(405);
+  });
+});
