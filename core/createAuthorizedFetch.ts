@@ -68,8 +68,10 @@ export function createAuthorizedFetch(
     const body = BODYLESS.has(request.method) ? null : await request.clone().arrayBuffer();
     let token: string;
     try {
-      token = await session.token();
+      token = await session.token(request.signal);
     } catch (error) {
+      // The page gave up on this call; whatever is answered now goes nowhere.
+      if (request.signal.aborted) throw request.signal.reason;
       const response = tokenFailureResponse(error);
       onIntercept?.({ method: request.method, url: request.url, status: response.status });
       return response;
@@ -78,7 +80,7 @@ export function createAuthorizedFetch(
     if (response.status === 401) {
       let renewed: string | undefined;
       try {
-        renewed = await session.renew(token);
+        renewed = await session.renew(token, request.signal);
       } catch {
         // No better token to be had: the page gets the API's own 401.
       }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createTokenSession } from './createTokenSession';
 import { ErrorCode, InterceptorError } from './errors';
 import type { SessionInfo } from './SessionInfo';
@@ -217,5 +217,52 @@ describe('two contexts sharing one store and lock', () => {
     const [ta, tb] = await Promise.all([a.token(), b.token()]);
     expect(ta).toBe(tb);
     expect((options.provider as ScriptedProvider).calls).toHaveLength(1);
+  });
+});
+
+describe('a shopper who abandons a call', () => {
+  it('abandons the token request when no other call waits for it, and reports no error', async () => {
+    const { session, provider, options } = setup();
+    provider.gate = new Promise(() => undefined);
+    const controller = new AbortController();
+    const call = session.token(controller.signal);
+    await vi.waitFor(() => expect(provider.calls).toHaveLength(1));
+    controller.abort(new DOMException('aborted', 'AbortError'));
+    await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(provider.aborted).toBe(1);
+    expect(options.errors).toEqual([]);
+  });
+
+  it('keeps the token request going for the calls still waiting', async () => {
+    const { session, provider } = setup();
+    let open: () => void = () => undefined;
+    provider.gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const leaving = new AbortController();
+    const staying = new AbortController();
+    const left = session.token(leaving.signal);
+    const stayed = session.token(staying.signal);
+    leaving.abort(new DOMException('aborted', 'AbortError'));
+    await expect(left).rejects.toMatchObject({ name: 'AbortError' });
+    open();
+    await expect(stayed).resolves.toMatch(/^secret-token-/);
+    expect(provider.aborted).toBe(0);
+  });
+
+  it('stops retrying a failing endpoint once the call is abandoned', async () => {
+    const sleeps: number[] = [];
+    const controller = new AbortController();
+    const { session, provider } = setup({
+      sleep: async (ms: number) => {
+        sleeps.push(ms);
+        controller.abort(new DOMException('aborted', 'AbortError'));
+      },
+    });
+    for (let i = 0; i < 4; i++) provider.answers.push(providerError(ErrorCode.TokenUnavailable));
+    await expect(session.token(controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
+    expect(provider.calls).toHaveLength(1);
+    expect(sleeps).toHaveLength(1);
   });
 });

@@ -26,20 +26,33 @@ export interface TokenSessionOptions extends BackoffHost {
   onError: (error: ErrorInfo) => void;
 }
 
+/** One token request and who waits for it. */
+interface Flight {
+  promise: Promise<StoredSession>;
+  controller: AbortController;
+  /** Waiters that can abort; when the last of them does, the request is abandoned. */
+  waiters: number;
+  /** Whether a waiter that cannot abort joined: then the request always runs to its end. */
+  pinned: boolean;
+}
+
 /** The token lifecycle, shared by the worker and any other host. */
 export interface TokenSession {
   /**
+   * @param signal - the caller's call was abandoned; when every waiter has gone, so does the
+   *   token request
    * @returns a token that is good for now, obtaining or renewing one if needed
-   * @throws InterceptorError `InvalidAppId` or `TokenUnavailable`
+   * @throws InterceptorError `InvalidAppId` or `TokenUnavailable`, or the signal's reason
    */
-  token(): Promise<string>;
+  token(signal?: AbortSignal): Promise<string>;
   /**
    * Replaces a token the API refused. Concurrent callers share one renewal.
    *
    * @param rejected - the token the API answered 401 to
+   * @param signal - as for {@link TokenSession.token}
    * @returns a different token
    */
-  renew(rejected: string): Promise<string>;
+  renew(rejected: string, signal?: AbortSignal): Promise<string>;
   /** @returns what the page may know of the session, obtaining one if there is none */
   info(): Promise<SessionInfo>;
   /** Forgets the session, in memory and in the store. */
@@ -71,7 +84,7 @@ function asInterceptorError(error: unknown): InterceptorError {
  */
 export function createTokenSession(o: TokenSessionOptions): TokenSession {
   let current: StoredSession | undefined;
-  let inflight: Promise<StoredSession> | undefined;
+  let inflight: Flight | undefined;
   // An application id the API refused stays refused: asking again would only repeat the error.
   let fatal: InterceptorError | undefined;
   // Bumped by clear(), so a token obtained before the clear is not put back in memory after it.
@@ -89,26 +102,26 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
     }
   }
 
-  function acquire(renewable: string | undefined): Promise<TokenGrant> {
+  function acquire(renewable: string | undefined, signal: AbortSignal): Promise<TokenGrant> {
     const attempt = async () => {
-      if (!renewable) return o.provider.acquire(o.fetch);
+      if (!renewable) return o.provider.acquire(o.fetch, undefined, signal);
       try {
-        return await o.provider.acquire(o.fetch, renewable);
+        return await o.provider.acquire(o.fetch, renewable, signal);
       } catch (error) {
         // Too old to renew: a fresh session, which creates a new device.
         if (error instanceof InterceptorError && error.code === ErrorCode.TokenExpired) {
           renewable = undefined;
-          return o.provider.acquire(o.fetch);
+          return o.provider.acquire(o.fetch, undefined, signal);
         }
         throw error;
       }
     };
     const isRetryable = (error: unknown) =>
       !(error instanceof InterceptorError) || error.code === ErrorCode.TokenUnavailable;
-    return retryWithBackoff(attempt, isRetryable, o.retry, o);
+    return retryWithBackoff(attempt, isRetryable, o.retry, o, signal);
   }
 
-  function obtain(rejected: string | undefined): Promise<StoredSession> {
+  function obtain(rejected: string | undefined, signal: AbortSignal): Promise<StoredSession> {
     return o.withLock(o.key, async () => {
       // Re-read under the lock: another context may have renewed while this one waited.
       const stored = await read();
@@ -118,10 +131,12 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
         previous && o.now() <= previous.expiresAt + o.provider.renewableForMs
           ? previous.token
           : undefined;
+      signal.throwIfAborted();
       let grant: TokenGrant;
       try {
-        grant = await acquire(renewable);
+        grant = await acquire(renewable, signal);
       } catch (error) {
+        if (signal.aborted) throw signal.reason;
         // A failed early renewal must not take a still-valid token away from the shopper.
         if (stored && stored.token !== rejected && isUsable(stored)) return stored;
         throw error;
@@ -142,46 +157,70 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
     });
   }
 
-  function flight(rejected?: string): Promise<StoredSession> {
+  function start(rejected: string | undefined): Flight {
+    const started = generation;
+    const controller = new AbortController();
+    const promise = obtain(rejected, controller.signal).then(
+      (session) => {
+        if (started === generation) current = session;
+        return session;
+      },
+      (error: unknown) => {
+        // Abandoned because every waiter left: not a failure anyone needs to hear about.
+        if (controller.signal.aborted) throw error;
+        const coded = asInterceptorError(error);
+        if (coded.code === ErrorCode.InvalidAppId) fatal = coded;
+        o.onError(coded.toInfo());
+        throw coded;
+      },
+    );
+    const flight: Flight = { promise, controller, waiters: 0, pinned: false };
+    void promise
+      .finally(() => {
+        if (inflight === flight) inflight = undefined;
+      })
+      .catch(() => undefined);
+    return flight;
+  }
+
+  function join(rejected: string | undefined, signal?: AbortSignal): Promise<StoredSession> {
     if (fatal) return Promise.reject(fatal);
-    if (!inflight) {
-      const started = generation;
-      const run = obtain(rejected).then(
-        (session) => {
-          if (started === generation) current = session;
-          return session;
-        },
-        (error: unknown) => {
-          const coded = asInterceptorError(error);
-          if (coded.code === ErrorCode.InvalidAppId) fatal = coded;
-          o.onError(coded.toInfo());
-          throw coded;
-        },
-      );
-      inflight = run;
-      void run
-        .finally(() => {
-          if (inflight === run) inflight = undefined;
-        })
-        .catch(() => undefined);
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    inflight ??= start(rejected);
+    const flight = inflight;
+    if (!signal) {
+      // A caller that cannot abort keeps the flight going whatever the others do.
+      flight.pinned = true;
+      return flight.promise;
     }
-    return inflight;
+    flight.waiters++;
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        flight.waiters--;
+        if (flight.waiters === 0 && !flight.pinned) flight.controller.abort(signal.reason);
+        reject(signal.reason);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      flight.promise
+        .finally(() => signal.removeEventListener('abort', onAbort))
+        .then(resolve, reject);
+    });
   }
 
   return {
-    async token() {
+    async token(signal) {
       if (current && isFresh(current)) return current.token;
-      return (await flight()).token;
+      return (await join(undefined, signal)).token;
     },
-    async renew(rejected) {
+    async renew(rejected, signal) {
       if (current && current.token !== rejected && isUsable(current)) return current.token;
-      let session = await flight(rejected);
+      let session = await join(rejected, signal);
       // Joined a flight that began before the 401 and so did not know this token was refused.
-      if (session.token === rejected) session = await flight(rejected);
+      if (session.token === rejected) session = await join(rejected, signal);
       return session.token;
     },
     async info() {
-      const session = current && isUsable(current) ? current : await flight();
+      const session = current && isUsable(current) ? current : await join(undefined);
       return toInfo(session, o.provider);
     },
     async clear() {

@@ -23,38 +23,43 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 /** What back-off needs from its host; injected so tests run without sleeping. */
 export interface BackoffHost {
   now: Clock;
-  sleep: (ms: number) => Promise<void>;
+  /** Waits; rejects with the signal's reason as soon as it aborts. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   random: () => number;
 }
 
 /**
- * Calls `fn` until it succeeds, a failure is not retryable, or the policy is spent. Waits use
- * "full jitter" (a random wait up to the ceiling) so many shoppers failing at once do not retry
- * in lockstep.
+ * Calls `fn` until it succeeds, a failure is not retryable, the policy is spent, or `signal`
+ * aborts. Waits use "full jitter" (a random wait up to the ceiling) so many shoppers failing at
+ * once do not retry in lockstep.
  *
  * @param fn - the attempt
  * @param isRetryable - whether a failure is worth another attempt
  * @param policy - limits
  * @param host - clock, sleep and randomness
+ * @param signal - stops retrying, and cuts a wait short, when nobody needs the result any more
  * @returns what `fn` returned
- * @throws the last failure
+ * @throws the last failure, or the signal's reason
  */
 export async function retryWithBackoff<T>(
   fn: () => Promise<T>,
   isRetryable: (error: unknown) => boolean,
   policy: RetryPolicy,
   host: BackoffHost,
+  signal?: AbortSignal,
 ): Promise<T> {
   const start = host.now();
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (error) {
+      if (signal?.aborted) throw signal.reason;
       if (attempt >= policy.attempts || !isRetryable(error)) throw error;
       const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
       const delay = Math.round(host.random() * ceiling);
       if (host.now() + delay - start > policy.deadlineMs) throw error;
-      await host.sleep(delay);
+      await host.sleep(delay, signal);
+      signal?.throwIfAborted();
     }
   }
 }

@@ -11,6 +11,10 @@ export interface ScriptedProvider extends Provider {
   calls: (string | undefined)[];
   /** Answers, consumed in order; when empty, a fresh grant on a new device (or the same one on renewal). */
   answers: (TokenGrant | InterceptorError)[];
+  /** When set, every call waits for it (or for its abort signal) before answering. */
+  gate?: Promise<void>;
+  /** How many calls were abandoned through their signal. */
+  aborted: number;
 }
 
 let tokens = 0;
@@ -25,9 +29,19 @@ export function scriptedProvider(): ScriptedProvider {
     renewableForMs: 7 * 24 * 3600 * 1000,
     calls: [],
     answers: [],
-    async acquire(_fetch, expiredToken) {
+    aborted: 0,
+    async acquire(_fetch, expiredToken, signal) {
       provider.calls.push(expiredToken);
       await Promise.resolve();
+      if (provider.gate) {
+        await new Promise<void>((resolve, reject) => {
+          signal?.addEventListener('abort', () => {
+            provider.aborted++;
+            reject(signal.reason);
+          });
+          provider.gate?.then(resolve);
+        });
+      }
       const next = provider.answers.shift();
       if (next instanceof InterceptorError) throw next;
       if (next) return next;

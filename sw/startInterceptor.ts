@@ -49,7 +49,18 @@ export function startInterceptor(scope: ServiceWorkerGlobalScope, config: Worker
     store: createTokenStore(),
     fetch: fetchFn,
     now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    sleep: (ms, signal) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(resolve, ms);
+        signal?.addEventListener(
+          'abort',
+          () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+          },
+          { once: true },
+        );
+      }),
     random: Math.random,
     renewMarginMs: config.renewMarginSeconds * 1000,
     withLock: webLock(scope.navigator.locks),

@@ -17,10 +17,12 @@ export interface Provider {
    *
    * @param fetchFn - the host's fetch
    * @param expiredToken - a previous token to renew, keeping the device
+   * @param signal - abandons the request when nobody waits for it any more
    * @returns the new grant
-   * @throws InterceptorError with `InvalidAppId`, `TokenExpired` or `TokenUnavailable`
+   * @throws InterceptorError with `InvalidAppId`, `TokenExpired` or `TokenUnavailable`, or the
+   *   signal's reason once it aborted
    */
-  acquire(fetchFn: typeof fetch, expiredToken?: string): Promise<TokenGrant>;
+  acquire(fetchFn: typeof fetch, expiredToken?: string, signal?: AbortSignal): Promise<TokenGrant>;
   /** How long after expiry a token can still be renewed, in milliseconds. */
   readonly renewableForMs: number;
   /**

@@ -25,7 +25,8 @@ export function firmlyProvider(
   return {
     id: 'firmly',
     renewableForMs: FIRMLY_RENEWABLE_FOR_MS,
-    async acquire(fetchFn, expiredToken) {
+    async acquire(fetchFn, expiredToken, signal) {
+      const timeout = AbortSignal.timeout(attemptTimeoutMs);
       let response: Response;
       let body: string;
       try {
@@ -34,11 +35,12 @@ export function firmlyProvider(
           apiOrigin,
           appId,
           expiredToken,
-          AbortSignal.timeout(attemptTimeoutMs),
+          signal ? AbortSignal.any([signal, timeout]) : timeout,
         );
         body = await response.text();
       } catch {
-        // The cause (a TypeError or an abort) says nothing a user can act on beyond this.
+        if (signal?.aborted) throw signal.reason;
+        // The cause (a TypeError or a timeout) says nothing a user can act on beyond this.
         throw new InterceptorError(ErrorCode.TokenUnavailable, 'browser-session unreachable');
       }
       return parseBrowserSessionResponse(response.status, body);
