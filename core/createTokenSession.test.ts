@@ -266,3 +266,18 @@ describe('a shopper who abandons a call', () => {
     expect(sleeps).toHaveLength(1);
   });
 });
+
+describe('an API that renews to the very same token string', () => {
+  it('is asked once per 401, not twice', async () => {
+    const { session, provider } = setup();
+    const first = await session.token();
+    provider.answers.push({
+      token: first,
+      expiresInSeconds: 3600,
+      deviceId: 'd',
+      deviceCreated: false,
+    });
+    expect(await session.renew(first)).toBe(first);
+    expect(provider.calls).toHaveLength(2);
+  });
+});

@@ -29,6 +29,8 @@ export interface TokenSessionOptions extends BackoffHost {
 /** One token request and who waits for it. */
 interface Flight {
   promise: Promise<StoredSession>;
+  /** The refused token this flight was started to replace, if any. */
+  rejected: string | undefined;
   controller: AbortController;
   /** Waiters that can abort; when the last of them does, the request is abandoned. */
   waiters: number;
@@ -174,7 +176,7 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
         throw coded;
       },
     );
-    const flight: Flight = { promise, controller, waiters: 0, pinned: false };
+    const flight: Flight = { promise, rejected, controller, waiters: 0, pinned: false };
     void promise
       .finally(() => {
         if (inflight === flight) inflight = undefined;
@@ -214,9 +216,12 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
     },
     async renew(rejected, signal) {
       if (current && current.token !== rejected && isUsable(current)) return current.token;
+      // A flight already under way that did not know this token was refused may hand it back.
+      const joinsUnaware = inflight !== undefined && inflight.rejected !== rejected;
       let session = await join(rejected, signal);
-      // Joined a flight that began before the 401 and so did not know this token was refused.
-      if (session.token === rejected) session = await join(rejected, signal);
+      if (joinsUnaware && session.token === rejected) session = await join(rejected, signal);
+      // The API may renew to the very same string (same claims within one second): the one
+      // retry still goes out, and a second 401 reaches the page.
       return session.token;
     },
     async info() {

@@ -139,7 +139,8 @@ function send(
 
 /**
  * Serves the demo shop page with the library's script tag filled in, the library's built scripts
- * from `distDir`, the page's own assets, `/catalog.json` and an untagged `/blank.html` for tests.
+ * from `distDir`, the page's own assets, `/catalog.json`, and for tests an untagged `/blank.html` and a
+ * `/tag-only.html` that holds the library's tag and nothing else.
  *
  * @param options - where to listen, and what to write into the script tag
  * @returns the running storefront, once it is listening
@@ -155,6 +156,10 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
   const host = options.host ?? 'localhost';
   const page = renderPage(await readFile(TEMPLATE_FILE, 'utf8'), options);
   const catalogJson = JSON.stringify(catalog);
+  // The library's tag and nothing else: a page that makes no calls of its own, for tests.
+  const tagOnly = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tag only</title>${
+    page.match(/<script src="\/sw-token-interceptor\.js"[^>]*><\/script>/)?.[0] ?? ''
+  }</head><body></body></html>`;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -164,6 +169,10 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
     const { pathname } = new URL(req.url ?? '/', 'http://storefront.invalid');
     if (pathname === '/' || pathname === '/index.html') {
       send(req, res, 200, CONTENT_TYPES['.html'] ?? '', page);
+      return;
+    }
+    if (pathname === '/tag-only.html') {
+      send(req, res, 200, CONTENT_TYPES['.html'] ?? '', tagOnly);
       return;
     }
     if (pathname === '/catalog.json') {

@@ -1,16 +1,5 @@
-import type { Page } from '@playwright/test';
 import { CART, expect, pageEvents, test } from './fixtures';
-
-/** A cart call made by the page's own plain `fetch`, with no auth code. */
-function pageFetch(page: Page, url: string, init: RequestInit = {}) {
-  return page.evaluate(
-    async ({ url, init }) => {
-      const response = await fetch(url, init);
-      return { status: response.status, body: await response.text() };
-    },
-    { url, init },
-  );
-}
+import { pageFetch } from './pageCalls';
 
 test('the first cart call of a first visit is authorized', async ({ openShop, firmly }) => {
   const { page } = await openShop();

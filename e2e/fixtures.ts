@@ -4,7 +4,8 @@ import { test as base, type Page } from '@playwright/test';
 import { type FirmlyEmulator, startFirmlyEmulator } from '../demo/emulator/firmlyEmulator';
 import { startStorefront } from '../demo/storefrontServer';
 
-const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+/** The built library. */
+export const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 
 /** The app id the emulator accepts. */
 export const APP_ID = 'demo-app';
@@ -16,6 +17,10 @@ export type OpenShop = (options?: {
   appId?: string;
   apiOrigin?: string;
   attributes?: Record<string, string>;
+  /** Serve the library from another build (a test variant of dist/). */
+  distDir?: string;
+  /** The page to open: the shop (`/`) or `/tag-only.html`, which makes no calls of its own. */
+  path?: string;
 }) => Promise<{ origin: string; page: Page }>;
 
 interface Fixtures {
@@ -92,11 +97,11 @@ export const test = base.extend<Fixtures, { workerFirmly: FirmlyEmulator }>({
       const shop = await startStorefront({
         apiOrigin: options.apiOrigin ?? firmly.origin,
         appId: options.appId ?? APP_ID,
-        distDir,
+        distDir: options.distDir ?? distDir,
         extraTagAttributes: options.attributes ?? {},
       });
       servers.push(shop);
-      await page.goto(`${shop.origin}/`);
+      await page.goto(`${shop.origin}${options.path ?? '/'}`);
       return { origin: shop.origin, page };
     });
     await page.close();

@@ -45,6 +45,8 @@ export interface FirmlyEmulatorCounters {
   unauthorized: number;
   /** `OPTIONS` requests on any path. */
   preflights: number;
+  /** Requests whose client closed the connection before the answer was sent (aborted calls). */
+  abandoned: number;
 }
 
 /** One cart call as the emulator saw it; tokens are redacted from every field. */
@@ -222,6 +224,7 @@ export async function startFirmlyEmulator(
     cartCalls: 0,
     unauthorized: 0,
     preflights: 0,
+    abandoned: 0,
   };
 
   async function issue(deviceId: string, appId: string, deviceCreated: boolean) {
@@ -428,6 +431,9 @@ export async function startFirmlyEmulator(
   }
 
   const server = createServer((req, res) => {
+    res.on('close', () => {
+      if (!res.writableFinished) counters.abandoned += 1;
+    });
     handle(req, res).catch((error: unknown) => {
       if (res.headersSent) {
         res.destroy();
