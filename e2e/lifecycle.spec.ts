@@ -158,6 +158,29 @@ test.describe('a 401 on a cart call', () => {
     expect(firmly.counters.unauthorized).toBe(2);
   });
 
+  test('a streamed body is buffered once in the worker, so even it is replayed intact', async ({
+    openShop,
+    firmly,
+  }) => {
+    const { page } = await openShop({ path: '/tag-only.html' });
+    const before = await page.evaluate(() => window.swTokenInterceptor?.session());
+    firmly.revokeDevice(before?.deviceId ?? '');
+    const result = await page.evaluate(async (url) => {
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('streamed '));
+          controller.enqueue(new TextEncoder().encode('body'));
+          controller.close();
+        },
+      });
+      const response = await fetch(url, { method: 'POST', body, duplex: 'half' } as RequestInit);
+      return { status: response.status, echo: await response.json() };
+    }, `${firmly.origin}${ECHO}`);
+    expect(result.status).toBe(200);
+    expect(result.echo.body).toBe('streamed body');
+    expect(firmly.counters.unauthorized).toBe(1);
+  });
+
   test('a second 401 goes to the page unchanged, and nothing loops', async ({
     openShop,
     firmly,
