@@ -1,7 +1,25 @@
-// Builds the three dist files. Run with `npm run build`.
+// Builds the dist files. Run with `npm run build`.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import * as esbuild from 'esbuild';
+
+// The build's version: the package version and a hash of the sources that go into the bundles.
+// Both the page bundles and the worker carry it, so each can tell when the other is stale.
+function sourceHash() {
+  const hash = createHash('sha256');
+  for (const dir of ['core', 'sw', 'client']) {
+    const files = readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+      .sort();
+    for (const file of files) hash.update(file).update(readFileSync(path.join(dir, file)));
+  }
+  return hash.digest('hex').slice(0, 10);
+}
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+export const VERSION = `${version}+${sourceHash()}`;
 
 const shared = {
   bundle: true,
@@ -9,37 +27,53 @@ const shared = {
   target: ['chrome100', 'firefox100', 'safari15'],
   platform: 'browser',
   legalComments: 'none',
-  // workbox ships development-only logging and assertions behind this flag.
-  define: { 'process.env.NODE_ENV': '"production"' },
+  define: {
+    // workbox ships development-only logging and assertions behind this flag.
+    'process.env.NODE_ENV': '"production"',
+    __SWTI_VERSION__: JSON.stringify(VERSION),
+  },
   logLevel: 'warning',
 };
 
 rmSync('dist', { recursive: true, force: true });
 
 await Promise.all([
-  // The drop-in for a <script> tag: self-contained, no imports.
+  // The drop-in for a <script> tag: self-contained, no static imports.
   esbuild.build({
     ...shared,
     entryPoints: ['client/dropIn.ts'],
     outfile: 'dist/sw-token-interceptor.js',
     format: 'iife',
   }),
-  // The service worker, served by the storefront from its own origin.
+  // The service worker, served by the storefront from its own origin (or imported by its own).
   esbuild.build({
     ...shared,
     entryPoints: ['sw/sw.ts'],
     outfile: 'dist/sw-token-interceptor.sw.js',
     format: 'iife',
   }),
-  // The ESM entry for bundler users; its dependencies stay imports for their bundler to dedupe.
+  // The in-page fallback, loaded by the drop-in only on pages no worker can serve.
+  esbuild.build({
+    ...shared,
+    entryPoints: ['client/fallbackChunk.ts'],
+    outfile: 'dist/sw-token-interceptor.fallback.js',
+    format: 'esm',
+  }),
+  // The ESM entries for bundler users: `.` and `./sw`. Dependencies stay imports for their
+  // bundler to dedupe; the fallback becomes a chunk their bundler splits off.
   esbuild.build({
     ...shared,
     minify: false,
-    entryPoints: ['client/index.ts'],
-    outfile: 'dist/index.js',
+    entryPoints: { index: 'client/index.ts', sw: 'sw/index.ts' },
+    outdir: 'dist',
+    chunkNames: 'chunks/[name]-[hash]',
     format: 'esm',
+    splitting: true,
     packages: 'external',
   }),
 ]);
 
-execFileSync('npx', ['tsc', '-p', 'client/tsconfig.types.json'], { stdio: 'inherit' });
+for (const context of ['client', 'sw']) {
+  execFileSync('npx', ['tsc', '-p', `${context}/tsconfig.types.json`], { stdio: 'inherit' });
+}
+console.log(`built ${VERSION}`);

@@ -14,6 +14,11 @@ export interface InstallOptions {
   scope?: string;
   /** `data-renew-margin-seconds`: renew this long before expiry. Default 300. */
   renewMarginSeconds?: number;
+  /**
+   * `data-register-worker`: `false` when the storefront's own worker hosts the interceptor
+   * (`importScripts` or `sw-token-interceptor/sw`), so no worker of ours is registered. Default true.
+   */
+  registerWorker?: boolean;
 }
 
 /** The default worker URL. */

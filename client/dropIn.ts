@@ -1,3 +1,4 @@
+import type { ArmFallback } from './armFallback';
 import type { SwTokenInterceptor } from './SwTokenInterceptor';
 import { logError, startClient } from './startClient';
 import { type InstallFieldNames, validateInstallOptions } from './validateInstallOptions';
@@ -16,6 +17,7 @@ const ATTRIBUTE_NAMES: InstallFieldNames = {
   renewMarginSeconds: 'data-renew-margin-seconds',
   swUrl: 'data-sw-url',
   scope: 'data-scope',
+  registerWorker: 'data-register-worker',
 };
 
 function failedHandle(error: unknown): SwTokenInterceptor {
@@ -36,20 +38,28 @@ const tag =
     ? document.currentScript
     : document.querySelector<HTMLScriptElement>('script[data-provider]');
 
+// The fallback chunk sits beside this file, wherever the storefront serves it from.
+const FALLBACK_FILE = 'sw-token-interceptor.fallback.js';
+
 try {
   const attribute = (name: string) => tag?.getAttribute(name);
-  window.swTokenInterceptor = startClient(
-    validateInstallOptions(
-      {
-        provider: attribute(ATTRIBUTE_NAMES.provider),
-        appId: attribute(ATTRIBUTE_NAMES.appId),
-        apiOrigin: attribute(ATTRIBUTE_NAMES.apiOrigin),
-        renewMarginSeconds: attribute(ATTRIBUTE_NAMES.renewMarginSeconds),
-        swUrl: attribute(ATTRIBUTE_NAMES.swUrl),
-        scope: attribute(ATTRIBUTE_NAMES.scope),
-      },
-      ATTRIBUTE_NAMES,
-      new URL(window.location.href),
+  const options = validateInstallOptions(
+    {
+      provider: attribute(ATTRIBUTE_NAMES.provider),
+      appId: attribute(ATTRIBUTE_NAMES.appId),
+      apiOrigin: attribute(ATTRIBUTE_NAMES.apiOrigin),
+      renewMarginSeconds: attribute(ATTRIBUTE_NAMES.renewMarginSeconds),
+      swUrl: attribute(ATTRIBUTE_NAMES.swUrl),
+      scope: attribute(ATTRIBUTE_NAMES.scope),
+      registerWorker: attribute(ATTRIBUTE_NAMES.registerWorker),
+    },
+    ATTRIBUTE_NAMES,
+    new URL(window.location.href),
+  );
+  const fallbackUrl = new URL(FALLBACK_FILE, tag?.src || options.scriptURL).href;
+  window.swTokenInterceptor = startClient(options, () =>
+    import(/* webpackIgnore: true */ fallbackUrl).then(
+      (chunk: { armFallback: ArmFallback }) => chunk.armFallback,
     ),
   );
 } catch (error) {

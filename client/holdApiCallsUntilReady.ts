@@ -8,9 +8,12 @@ interface PendingXhr {
 
 /**
  * Holds the page's API calls (fetch and XHR) until `ready` settles, then lets them go, so even
- * a cart call made before the worker controls the page goes through the worker and carries the
- * token. Other calls are never held. Once `ready` settles the originals are put back, so the
- * page pays nothing afterwards.
+ * a cart call made before the worker controls the page goes through the worker (or the in-page
+ * fallback) and carries the token. Other calls are never held. Once `ready` settles the
+ * originals are put back, so the page pays nothing afterwards.
+ *
+ * Held calls are sent through whatever `fetch` and `send` the page has when they are let go, so
+ * a fallback armed in the meantime authorizes them.
  *
  * @param win - the page's window
  * @param apiOrigin - the configured API origin
@@ -37,7 +40,7 @@ export function holdApiCallsUntilReady(
   const originalFetch = win.fetch;
   const heldFetch: typeof fetch = (input, init) => {
     const url = input instanceof Request ? input.url : input;
-    if (held && isApi(url)) return released.then(() => originalFetch.call(win, input, init));
+    if (held && isApi(url)) return released.then(() => win.fetch(input, init));
     return originalFetch.call(win, input, init);
   };
   win.fetch = heldFetch;
@@ -57,7 +60,7 @@ export function holdApiCallsUntilReady(
     // A synchronous XHR cannot wait; it goes out as it would have.
     if (!held || !xhr?.async || !isApi(xhr.url)) return send.call(this, body);
     void released.then(() => {
-      if (!xhr.aborted) send.call(this, body);
+      if (!xhr.aborted) proto.send.call(this, body);
     });
   };
   const heldAbort = function (this: XMLHttpRequest) {
@@ -69,6 +72,7 @@ export function holdApiCallsUntilReady(
   proto.send = heldSend;
   proto.abort = heldAbort;
 
+  // Registered before any call is held, so this runs before the held calls are let go.
   void released.then(() => {
     held = false;
     // Only put back what is still ours: another script may have wrapped fetch on top.

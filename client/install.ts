@@ -10,6 +10,7 @@ const OPTION_NAMES: InstallFieldNames = {
   renewMarginSeconds: 'renewMarginSeconds',
   swUrl: 'swUrl',
   scope: 'scope',
+  registerWorker: 'registerWorker',
 };
 
 /**
@@ -27,5 +28,8 @@ const OPTION_NAMES: InstallFieldNames = {
  * ```
  */
 export function install(options: InstallOptions): SwTokenInterceptor {
-  return startClient(validateInstallOptions(options, OPTION_NAMES, new URL(window.location.href)));
+  return startClient(
+    validateInstallOptions(options, OPTION_NAMES, new URL(window.location.href)),
+    () => import('./armFallback').then((chunk) => chunk.armFallback),
+  );
 }

@@ -1,6 +1,8 @@
 import { Workbox } from 'workbox-window';
 import { ErrorCode, InterceptorError, toErrorInfo } from '../core/errors';
 import { isWorkerEvent } from '../core/protocol';
+import { VERSION } from '../core/version';
+import type { ArmFallback, Fallback } from './armFallback';
 import { createEmitter } from './createEmitter';
 import { holdApiCallsUntilReady } from './holdApiCallsUntilReady';
 import { messageWorker } from './messageWorker';
@@ -8,36 +10,66 @@ import type { InterceptorEvents, SwTokenInterceptor } from './SwTokenInterceptor
 import type { ValidInstallOptions } from './validateInstallOptions';
 import { waitForControl } from './waitForControl';
 
-// Installing a worker on a slow connection takes a while; after this the page is told plainly.
-const READY_TIMEOUT_MS = 15_000;
+// API calls are held meanwhile, so a worker slower than this to take control is not waited for:
+// the page fallback takes over, and steps aside when the worker arrives.
+const CONTROL_TIMEOUT_MS = 5_000;
+// A controlling worker that does not answer this quickly does not host the interceptor.
+const HELLO_TIMEOUT_MS = 2_000;
 // session() may have to wait for a token, retries included.
 const MESSAGE_TIMEOUT_MS = 15_000;
 
 /**
- * Logs a coded error the way every part of the page side does.
+ * Logs a coded error or warning the way every part of the page side does. Messages never hold a
+ * token: error messages are fixed per code.
  *
- * @param error - what failed
+ * @param error - what happened
+ * @param level - `error` or `warn`
+ * @param note - what happens next, for a warning
  */
-export function logError(error: unknown): void {
+export function logError(error: unknown, level: 'error' | 'warn' = 'error', note = ''): void {
   const { code, message } = toErrorInfo(error);
-  console.error(`[sw-token-interceptor] ${code}: ${message}`);
+  console[level](`[sw-token-interceptor] ${code}: ${message}${note}`);
 }
 
+/** Loads the fallback chunk, only on pages that need it. */
+export type LoadFallback = () => Promise<ArmFallback>;
+
 /**
- * Registers the worker, waits for it to control the page, and returns the page's handle.
+ * Registers the worker (unless the storefront hosts the interceptor in its own), waits for it to
+ * control the page, and returns the page's handle. Where no worker can serve the page, arms the
+ * in-page fallback instead.
  *
  * @param options - checked configuration
+ * @param loadFallback - loads the fallback chunk
  * @param win - the page's window
  * @returns the handle
  */
 export function startClient(
   options: ValidInstallOptions,
+  loadFallback: LoadFallback,
   win: Window & typeof globalThis = window,
 ): SwTokenInterceptor {
   const events = createEmitter<InterceptorEvents>();
+  const nativeFetch = win.fetch;
   const container = 'serviceWorker' in win.navigator ? win.navigator.serviceWorker : undefined;
+  let fallback: Fallback | undefined;
 
-  const ready = (async () => {
+  const hello = async (worker: ServiceWorker) => {
+    const { version } = await messageWorker(
+      worker,
+      { type: 'hello', version: VERSION },
+      HELLO_TIMEOUT_MS,
+    );
+    if (version !== VERSION) {
+      logError(
+        new InterceptorError(ErrorCode.VersionMismatch, `page ${VERSION}, worker ${version}`),
+        'warn',
+        '; redeploy both files together',
+      );
+    }
+  };
+
+  const viaWorker = async (): Promise<void> => {
     if (!container) {
       throw new InterceptorError(
         ErrorCode.WorkerUnavailable,
@@ -51,26 +83,63 @@ export function startClient(
       else if (data.type === 'error') events.emit('error', data.error);
       else events.emit('intercept', data.intercept);
     });
+    container.addEventListener('controllerchange', () => {
+      const worker = container.controller;
+      // A new deployment took over, or the worker arrived after the fallback armed.
+      if (!worker || (options.registerWorker && worker.scriptURL !== options.scriptURL)) return;
+      hello(worker).then(
+        () => {
+          fallback?.disarm();
+          fallback = undefined;
+        },
+        () => undefined,
+      );
+    });
     container.startMessages();
-    let registration: ServiceWorkerRegistration | undefined;
+    if (options.registerWorker) {
+      let registration: ServiceWorkerRegistration | undefined;
+      try {
+        registration = await new Workbox(options.scriptURL, { scope: options.scope }).register({
+          immediate: true,
+        });
+      } catch {
+        throw new InterceptorError(
+          ErrorCode.WorkerUnavailable,
+          `registering ${options.scriptURL.split('?')[0]} failed`,
+        );
+      }
+      // Some hosts (policies, automation with workers blocked) resolve without a registration.
+      if (!registration) {
+        throw new InterceptorError(
+          ErrorCode.WorkerUnavailable,
+          'the browser refused the registration',
+        );
+      }
+    }
+    const worker = await waitForControl(
+      container,
+      options.registerWorker ? options.scriptURL : undefined,
+      CONTROL_TIMEOUT_MS,
+    );
+    await hello(worker);
+  };
+
+  const ready = (async () => {
     try {
-      registration = await new Workbox(options.scriptURL, { scope: options.scope }).register({
-        immediate: true,
-      });
-    } catch {
-      throw new InterceptorError(
-        ErrorCode.WorkerUnavailable,
-        `registering ${options.scriptURL.split('?')[0]} failed`,
-      );
+      await viaWorker();
+    } catch (reason) {
+      logError(reason, 'warn', '; authorizing API calls from the page instead');
+      let arm: ArmFallback;
+      try {
+        arm = await loadFallback();
+      } catch {
+        throw new InterceptorError(
+          ErrorCode.WorkerUnavailable,
+          'the page fallback could not be loaded',
+        );
+      }
+      fallback = arm(win, options.worker, nativeFetch, events);
     }
-    // Some hosts (policies, automation with workers blocked) resolve without a registration.
-    if (!registration) {
-      throw new InterceptorError(
-        ErrorCode.WorkerUnavailable,
-        'the browser refused the registration',
-      );
-    }
-    await waitForControl(container, options.scriptURL, READY_TIMEOUT_MS);
   })();
   ready.catch((error: unknown) => {
     logError(error);
@@ -78,8 +147,7 @@ export function startClient(
   });
   holdApiCallsUntilReady(win, options.worker.apiOrigin, ready);
 
-  const controller = async () => {
-    await ready;
+  const controller = () => {
     const worker = container?.controller;
     if (!worker)
       throw new InterceptorError(ErrorCode.WorkerUnavailable, 'the page lost its worker');
@@ -88,9 +156,15 @@ export function startClient(
 
   return {
     ready,
-    session: async () => messageWorker(await controller(), 'session', MESSAGE_TIMEOUT_MS),
+    session: async () => {
+      await ready;
+      if (fallback) return fallback.session.info();
+      return messageWorker(controller(), { type: 'session' }, MESSAGE_TIMEOUT_MS);
+    },
     clear: async () => {
-      await messageWorker(await controller(), 'clear', MESSAGE_TIMEOUT_MS);
+      await ready;
+      if (fallback) return fallback.session.clear();
+      await messageWorker(controller(), { type: 'clear' }, MESSAGE_TIMEOUT_MS);
     },
     on: events.on,
   };

@@ -12,10 +12,12 @@ import { DEFAULT_SCOPE, DEFAULT_SW_URL } from './InstallOptions';
 export interface RawInstallOptions extends RawWorkerConfig {
   swUrl?: string | null | undefined;
   scope?: string | null | undefined;
+  registerWorker?: string | boolean | null | undefined;
 }
 
 /** How each page-side field is called where it came from. */
-export type InstallFieldNames = FieldNames & Readonly<{ swUrl: string; scope: string }>;
+export type InstallFieldNames = FieldNames &
+  Readonly<{ swUrl: string; scope: string; registerWorker: string }>;
 
 /** Page-side configuration, checked. */
 export interface ValidInstallOptions {
@@ -24,6 +26,8 @@ export interface ValidInstallOptions {
   scriptURL: string;
   /** Absolute scope URL. */
   scope: string;
+  /** Whether to register our worker, or rely on the storefront's own. */
+  registerWorker: boolean;
 }
 
 function sameOriginUrl(value: string, field: string, pageUrl: URL): URL {
@@ -64,5 +68,17 @@ export function validateInstallOptions(
     throw new InterceptorError(ErrorCode.ConfigInvalid, `${names.scope} must contain this page`);
   }
   script.search = workerConfigToSearch(worker);
-  return { worker, scriptURL: script.href, scope: scope.href };
+  const register = raw.registerWorker ?? true;
+  if (register !== true && register !== false && register !== 'true' && register !== 'false') {
+    throw new InterceptorError(
+      ErrorCode.ConfigInvalid,
+      `${names.registerWorker} must be true or false`,
+    );
+  }
+  return {
+    worker,
+    scriptURL: script.href,
+    scope: scope.href,
+    registerWorker: register === true || register === 'true',
+  };
 }

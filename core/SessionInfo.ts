@@ -8,6 +8,6 @@ export interface SessionInfo {
   expiresAt: number;
   /** Whether the last token obtained created a new device (the cart started afresh). */
   deviceCreated: boolean;
-  /** Which host attaches the token for this page. */
-  path: 'worker';
+  /** Which host attaches the token for this page: the service worker, or the in-page fallback. */
+  path: 'worker' | 'page';
 }

@@ -20,6 +20,8 @@ export interface TokenSessionOptions extends BackoffHost {
   /** Serialises token work across every context that shares the store (Web Locks). */
   withLock: LockFn;
   retry: RetryPolicy;
+  /** Which host runs this session, as `info()` reports it. */
+  path: SessionInfo['path'];
   /** Told of each new token (never the token itself). */
   onSession: (info: SessionInfo) => void;
   /** Told once per failed attempt to obtain a token, however many calls waited on it. */
@@ -61,13 +63,17 @@ export interface TokenSession {
   clear(): Promise<void>;
 }
 
-function toInfo(session: StoredSession, provider: Provider): SessionInfo {
+function toInfo(
+  session: StoredSession,
+  provider: Provider,
+  path: SessionInfo['path'],
+): SessionInfo {
   return {
     provider: provider.id,
     deviceId: session.deviceId,
     expiresAt: session.expiresAt,
     deviceCreated: session.deviceCreated,
-    path: 'worker',
+    path,
   };
 }
 
@@ -154,7 +160,7 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
       } catch {
         // Without IndexedDB the session lives in memory only; the calls still go out.
       }
-      o.onSession(toInfo(session, o.provider));
+      o.onSession(toInfo(session, o.provider, o.path));
       return session;
     });
   }
@@ -226,7 +232,7 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
     },
     async info() {
       const session = current && isUsable(current) ? current : await join(undefined);
-      return toInfo(session, o.provider);
+      return toInfo(session, o.provider, o.path);
     },
     async clear() {
       generation++;

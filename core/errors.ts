@@ -15,6 +15,8 @@ export const ErrorCode = {
   WorkerUnavailable: 'WorkerUnavailable',
   /** A page message did not follow the protocol. */
   ProtocolError: 'ProtocolError',
+  /** The page script and the worker come from different builds (a warning: both keep working). */
+  VersionMismatch: 'VersionMismatch',
 } as const;
 
 /** One of the stable error codes in {@link ErrorCode}. */
@@ -28,6 +30,7 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
   TokenUnavailable: 'No session token could be obtained from the API',
   WorkerUnavailable: 'The service worker could not be registered or take control',
   ProtocolError: 'A message between the page and the worker was malformed',
+  VersionMismatch: 'The page script and the worker come from different builds',
 };
 
 /** The serialisable form of an error, as it travels between the worker and the page. */

@@ -12,12 +12,15 @@ export const PROTOCOL_TAG = 'sw-token-interceptor';
 
 /** What the page may ask of the worker. Nothing here can change the worker's configuration. */
 export type PageRequest =
+  | { tag: typeof PROTOCOL_TAG; type: 'hello'; version: string }
   | { tag: typeof PROTOCOL_TAG; type: 'session' }
   | { tag: typeof PROTOCOL_TAG; type: 'clear' }
   | { tag: typeof PROTOCOL_TAG; type: 'claim' };
 
 /** What each request's successful answer carries. */
 export interface ReplyValues {
+  /** The worker's build version, for the page to compare with its own. */
+  hello: { version: string };
   session: SessionInfo;
   clear: null;
   claim: null;
@@ -34,7 +37,7 @@ export type WorkerEvent =
   | { tag: typeof PROTOCOL_TAG; type: 'error'; error: ErrorInfo }
   | { tag: typeof PROTOCOL_TAG; type: 'intercept'; intercept: InterceptInfo };
 
-const REQUEST_TYPES = new Set<string>(['session', 'clear', 'claim']);
+const REQUEST_TYPES = new Set<string>(['hello', 'session', 'clear', 'claim']);
 const EVENT_TYPES = new Set<string>(['session', 'error', 'intercept']);
 
 function isTagged(data: unknown): data is { tag: string; type?: unknown; ok?: unknown } {
@@ -56,7 +59,9 @@ export function isOurMessage(data: unknown): boolean {
  * @returns whether it is a well-formed page request
  */
 export function isPageRequest(data: unknown): data is PageRequest {
-  return isTagged(data) && typeof data.type === 'string' && REQUEST_TYPES.has(data.type);
+  if (!isTagged(data) || typeof data.type !== 'string' || !REQUEST_TYPES.has(data.type))
+    return false;
+  return data.type !== 'hello' || typeof (data as { version?: unknown }).version === 'string';
 }
 
 /**

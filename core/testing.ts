@@ -94,6 +94,7 @@ export function testSessionOptions(
     renewMarginMs: 300_000,
     withLock: localLock(),
     retry: { attempts: 4, baseDelayMs: 200, maxDelayMs: 1500, deadlineMs: 6000 },
+    path: 'worker',
     onSession: (info) => sessions.push(info),
     onError: (error) => errors.push(error),
     clock,

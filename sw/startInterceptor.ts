@@ -1,6 +1,5 @@
 import { registerRoute } from 'workbox-routing';
-import { createAuthorizedFetch } from '../core/createAuthorizedFetch';
-import { createTokenSession } from '../core/createTokenSession';
+import { createInterceptorCore } from '../core/createInterceptorCore';
 import { ErrorCode, InterceptorError, toErrorInfo } from '../core/errors';
 import { isApiRequest } from '../core/isApiRequest';
 import {
@@ -11,17 +10,13 @@ import {
   type Reply,
   type WorkerEvent,
 } from '../core/protocol';
-import { firmlyProvider } from '../core/providers/firmly/firmlyProvider';
-import { DEFAULT_RETRY_POLICY } from '../core/retryWithBackoff';
-import { createTokenStore, sessionKey } from '../core/tokenStore';
+import { VERSION } from '../core/version';
 import type { WorkerConfig } from '../core/WorkerConfig';
-import { webLock } from './webLock';
+import { webLock } from '../core/webLock';
 
 // workbox-routing matches one method per route, so every method it knows gets one (browsers
 // send CORS preflights themselves, past the worker).
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-// One token request may take this long; the retry policy bounds the whole.
-const ATTEMPT_TIMEOUT_MS = 3000;
 
 /**
  * Starts intercepting in a service worker: routes for the API origin, and answers to page
@@ -31,10 +26,10 @@ const ATTEMPT_TIMEOUT_MS = 3000;
  * @param scope - the worker's global scope
  * @param config - validated configuration
  */
-export function startInterceptor(scope: ServiceWorkerGlobalScope, config: WorkerConfig): void {
-  const fetchFn: typeof fetch = (input, init) => scope.fetch(input, init);
-  const provider = firmlyProvider(config.apiOrigin, config.appId, ATTEMPT_TIMEOUT_MS);
-
+export function startValidatedInterceptor(
+  scope: ServiceWorkerGlobalScope,
+  config: WorkerConfig,
+): void {
   const broadcast = (event: WorkerEvent) =>
     scope.clients
       .matchAll({ type: 'window', includeUncontrolled: true })
@@ -43,33 +38,13 @@ export function startInterceptor(scope: ServiceWorkerGlobalScope, config: Worker
       })
       .catch(() => undefined);
 
-  const session = createTokenSession({
-    provider,
-    key: sessionKey(config),
-    store: createTokenStore(),
-    fetch: fetchFn,
-    now: () => Date.now(),
-    sleep: (ms, signal) =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(resolve, ms);
-        signal?.addEventListener(
-          'abort',
-          () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-          },
-          { once: true },
-        );
-      }),
-    random: Math.random,
-    renewMarginMs: config.renewMarginSeconds * 1000,
+  const { session, authorizedFetch } = createInterceptorCore(config, {
+    fetch: (input, init) => scope.fetch(input, init),
     withLock: webLock(scope.navigator.locks),
-    retry: DEFAULT_RETRY_POLICY,
+    path: 'worker',
     onSession: (info) => void broadcast({ tag: PROTOCOL_TAG, type: 'session', session: info }),
     onError: (error) => void broadcast({ tag: PROTOCOL_TAG, type: 'error', error }),
   });
-
-  const authorizedFetch = createAuthorizedFetch(session, provider, fetchFn);
 
   for (const method of METHODS) {
     registerRoute(
@@ -98,6 +73,8 @@ export function startInterceptor(scope: ServiceWorkerGlobalScope, config: Worker
 
   async function answer(request: PageRequest): Promise<Reply<unknown>> {
     switch (request.type) {
+      case 'hello':
+        return { tag: PROTOCOL_TAG, ok: true, value: { version: VERSION } };
       case 'session':
         return { tag: PROTOCOL_TAG, ok: true, value: await session.info() };
       case 'clear':

@@ -1,17 +1,39 @@
 import { InterceptorError } from '../core/errors';
-import { workerConfigFromSearch } from '../core/validateWorkerConfig';
-import { startInterceptor } from './startInterceptor';
+import {
+  type RawWorkerConfig,
+  validateWorkerConfig,
+  workerConfigFromSearch,
+} from '../core/validateWorkerConfig';
+import { startValidatedInterceptor } from './startInterceptor';
 
-declare const self: ServiceWorkerGlobalScope;
+declare const self: ServiceWorkerGlobalScope & {
+  /** Set by a storefront's own worker before `importScripts` of this file. */
+  swTokenInterceptorConfig?: RawWorkerConfig;
+};
 
-// Take control at once, so the very first cart call of a first visit goes through the worker.
-self.addEventListener('install', (event) => event.waitUntil(self.skipWaiting()));
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+const embedded = self.swTokenInterceptorConfig;
 
 try {
-  // The configuration lives in this script's URL: it survives the worker being stopped and
-  // restarted, and no page message can change it.
-  startInterceptor(self, workerConfigFromSearch(self.location.search));
+  if (embedded === undefined) {
+    // Registered by the drop-in: the configuration lives in this script's URL, which survives
+    // the worker being stopped and restarted and which no page message can change.
+    const config = workerConfigFromSearch(self.location.search);
+    // Take control at once, so the very first cart call of a first visit goes through the worker.
+    self.addEventListener('install', (event) => event.waitUntil(self.skipWaiting()));
+    self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+    startValidatedInterceptor(self, config);
+  } else {
+    // Imported by a storefront's own worker, whose lifecycle stays its own.
+    startValidatedInterceptor(
+      self,
+      validateWorkerConfig(embedded, {
+        provider: 'swTokenInterceptorConfig.provider',
+        appId: 'swTokenInterceptorConfig.appId',
+        apiOrigin: 'swTokenInterceptorConfig.apiOrigin',
+        renewMarginSeconds: 'swTokenInterceptorConfig.renewMarginSeconds',
+      }),
+    );
+  }
 } catch (error) {
   const code = error instanceof InterceptorError ? error.code : 'ConfigInvalid';
   const message = error instanceof Error ? error.message : String(error);

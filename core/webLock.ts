@@ -1,4 +1,4 @@
-import { type LockFn, localLock } from '../core/localLock';
+import { type LockFn, localLock } from './localLock';
 
 /**
  * The Web Locks API where the worker has it, so the worker and any page sharing the session

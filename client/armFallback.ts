@@ -1,0 +1,97 @@
+import { createInterceptorCore } from '../core/createInterceptorCore';
+import type { TokenSession } from '../core/createTokenSession';
+import { isApiRequest } from '../core/isApiRequest';
+import type { WorkerConfig } from '../core/WorkerConfig';
+import { webLock } from '../core/webLock';
+import type { Emitter } from './createEmitter';
+import type { InterceptorEvents } from './SwTokenInterceptor';
+
+/** The armed in-page fallback. */
+export interface Fallback {
+  /** The page's own token session: same store, key and lock as the worker's. */
+  session: TokenSession;
+  /** Stops authorizing (the worker took over); the wrappers become pass-throughs. */
+  disarm(): void;
+}
+
+/** The signature of {@link armFallback}, as the page side loads it. */
+export type ArmFallback = typeof armFallback;
+
+/**
+ * Arms the in-page fallback for pages the worker cannot serve (workers blocked, unsupported, or
+ * the worker file missing). It augments `window.fetch` and `XMLHttpRequest` for the configured
+ * API origin only, and uses the same core, IndexedDB session and Web Lock as the worker, so the
+ * page and a later worker share one device.
+ *
+ * It ships as a separate chunk, loaded only when needed.
+ *
+ * @param win - the page's window
+ * @param config - validated configuration
+ * @param nativeFetch - the page's fetch from before any wrapping, for the fallback's own calls
+ * @param events - where to report session, error and intercept events
+ * @returns the armed fallback
+ */
+export function armFallback(
+  win: Window & typeof globalThis,
+  config: WorkerConfig,
+  nativeFetch: typeof fetch,
+  events: Emitter<InterceptorEvents>,
+): Fallback {
+  const { provider, session, authorizedFetch } = createInterceptorCore(config, {
+    fetch: nativeFetch,
+    withLock: webLock(win.navigator.locks),
+    path: 'page',
+    onSession: (info) => events.emit('session', info),
+    onError: (error) => events.emit('error', error),
+    onIntercept: (info) => events.emit('intercept', info),
+  });
+  let armed = true;
+  const isApi = (url: string | URL) => {
+    try {
+      return isApiRequest({ url: new URL(url, win.location.href), mode: 'cors' }, config.apiOrigin);
+    } catch {
+      return false;
+    }
+  };
+
+  const inner = win.fetch;
+  win.fetch = (input, init) => {
+    const url = input instanceof Request ? input.url : input;
+    if (!armed || !isApi(url)) return inner.call(win, input, init);
+    return authorizedFetch(new Request(input, init));
+  };
+
+  const proto = win.XMLHttpRequest.prototype;
+  const { open, send } = proto;
+  const targets = new WeakMap<XMLHttpRequest, { url: string; async: boolean }>();
+  proto.open = function (this: XMLHttpRequest, ...args: Parameters<typeof open>) {
+    targets.set(this, { url: String(args[1]), async: args[2] !== false });
+    return open.apply(this, args);
+  } as typeof open;
+  proto.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+    const target = targets.get(this);
+    // A synchronous XHR cannot wait for a token; it goes out as it would have.
+    if (!armed || !target?.async || !isApi(target.url)) return send.call(this, body);
+    session.token().then(
+      (token) => {
+        const headers = new Headers();
+        provider.authorize(headers, token);
+        headers.forEach((value, name) => {
+          this.setRequestHeader(name, value);
+        });
+        send.call(this, body);
+      },
+      () => {
+        // Never sent without its token: the call ends (status 0) and 'error' has fired.
+        this.abort();
+      },
+    );
+  };
+
+  return {
+    session,
+    disarm() {
+      armed = false;
+    },
+  };
+}

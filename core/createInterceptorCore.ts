@@ -1,0 +1,97 @@
+import { createAuthorizedFetch, type InterceptInfo } from './createAuthorizedFetch';
+import { createTokenSession, type TokenSession } from './createTokenSession';
+import type { ErrorInfo } from './errors';
+import type { LockFn } from './localLock';
+import { firmlyProvider } from './providers/firmly/firmlyProvider';
+import type { Provider } from './providers/Provider';
+import { DEFAULT_RETRY_POLICY } from './retryWithBackoff';
+import type { SessionInfo } from './SessionInfo';
+import { createTokenStore, sessionKey } from './tokenStore';
+import type { WorkerConfig } from './WorkerConfig';
+
+// One token request may take this long; the retry policy bounds the whole.
+const ATTEMPT_TIMEOUT_MS = 3000;
+
+/** What a host (the worker, or the page fallback) lends the core. */
+export interface InterceptorHost {
+  /** The host's own, unwrapped fetch. */
+  fetch: typeof fetch;
+  /** A lock shared by every context of the origin (Web Locks). */
+  withLock: LockFn;
+  /** Which host this is, as `session()` reports it. */
+  path: SessionInfo['path'];
+  onSession: (info: SessionInfo) => void;
+  onError: (error: ErrorInfo) => void;
+  onIntercept?: (info: InterceptInfo) => void;
+}
+
+/** The parts of the core a host wires up. */
+export interface InterceptorCore {
+  provider: Provider;
+  session: TokenSession;
+  /** Sends one API call with the token. */
+  authorizedFetch: (request: Request) => Promise<Response>;
+}
+
+/** A wait that ends early, rejecting, when `signal` aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
+
+/**
+ * @param config - validated configuration
+ * @param attemptTimeoutMs - how long one token request may take
+ * @returns the provider the configuration names
+ */
+export function providerFor(config: WorkerConfig, attemptTimeoutMs = ATTEMPT_TIMEOUT_MS): Provider {
+  switch (config.provider) {
+    case 'firmly':
+      return firmlyProvider(config.apiOrigin, config.appId, attemptTimeoutMs);
+  }
+}
+
+/**
+ * Builds the provider, token session and authorized fetch for a host, with the same store,
+ * key and lock in every host, so the worker and a page fallback share one session and never
+ * create two devices.
+ *
+ * @param config - validated configuration
+ * @param host - what the host lends
+ * @returns the wired core
+ */
+export function createInterceptorCore(
+  config: WorkerConfig,
+  host: InterceptorHost,
+): InterceptorCore {
+  const provider = providerFor(config);
+  const session = createTokenSession({
+    provider,
+    key: sessionKey(config),
+    store: createTokenStore(),
+    fetch: host.fetch,
+    now: () => Date.now(),
+    sleep,
+    random: Math.random,
+    renewMarginMs: config.renewMarginSeconds * 1000,
+    withLock: host.withLock,
+    retry: DEFAULT_RETRY_POLICY,
+    path: host.path,
+    onSession: host.onSession,
+    onError: host.onError,
+  });
+  return {
+    provider,
+    session,
+    authorizedFetch: createAuthorizedFetch(session, provider, host.fetch, host.onIntercept),
+  };
+}
