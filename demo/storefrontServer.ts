@@ -25,6 +25,8 @@ export interface StorefrontOptions {
    * given when they start with `data-`, otherwise camelCase becomes `data-kebab-case`.
    */
   extraTagAttributes?: Record<string, string>;
+  /** More folders to serve files from (absolute paths), such as a test's own pages and workers. */
+  extraStaticDirs?: string[];
 }
 
 /** A running storefront. */
@@ -52,6 +54,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 const DIST_EXTENSIONS = new Set(['.js', '.map']);
@@ -181,9 +184,12 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
     }
     const extension = path.extname(pathname);
     const contentType = CONTENT_TYPES[extension];
-    const file =
-      (DIST_EXTENSIONS.has(extension) ? await fileInside(options.distDir, pathname) : undefined) ??
-      (contentType ? await fileInside(STATIC_DIR, pathname) : undefined);
+    let file = DIST_EXTENSIONS.has(extension)
+      ? await fileInside(options.distDir, pathname)
+      : undefined;
+    for (const dir of contentType ? [STATIC_DIR, ...(options.extraStaticDirs ?? [])] : []) {
+      file ??= await fileInside(dir, pathname);
+    }
     if (!file || !contentType) {
       send(req, res, 404, 'text/plain; charset=utf-8', 'Not found');
       return;

@@ -7,6 +7,9 @@ import { startStorefront } from '../demo/storefrontServer';
 /** The built library. */
 export const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 
+/** Pages and workers that play a storefront's own code in tests. */
+const testPagesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'pages');
+
 /** The app id the emulator accepts. */
 export const APP_ID = 'demo-app';
 /** A cart path on the emulator. */
@@ -21,6 +24,10 @@ export type OpenShop = (options?: {
   distDir?: string;
   /** The page to open: the shop (`/`) or `/tag-only.html`, which makes no calls of its own. */
   path?: string;
+  /** Serve e2e/pages/ too (test pages and workers of a storefront's own). */
+  testPages?: boolean;
+  /** More folders to serve files from. */
+  extraDirs?: string[];
 }) => Promise<{ origin: string; page: Page }>;
 
 interface Fixtures {
@@ -99,6 +106,10 @@ export const test = base.extend<Fixtures, { workerFirmly: FirmlyEmulator }>({
         appId: options.appId ?? APP_ID,
         distDir: options.distDir ?? distDir,
         extraTagAttributes: options.attributes ?? {},
+        extraStaticDirs: [
+          ...(options.testPages ? [testPagesDir] : []),
+          ...(options.extraDirs ?? []),
+        ],
       });
       servers.push(shop);
       await page.goto(`${shop.origin}${options.path ?? '/'}`);
