@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { type InstallFieldNames, validateInstallOptions } from './validateInstallOptions';
+
+const names: InstallFieldNames = {
+  provider: 'data-provider',
+  appId: 'data-app-id',
+  apiOrigin: 'data-api-origin',
+  renewMarginSeconds: 'data-renew-margin-seconds',
+  swUrl: 'data-sw-url',
+  scope: 'data-scope',
+  registerWorker: 'data-register-worker',
+};
+const page = new URL('https://shop.example/products/mug?color=teal');
+
+describe('validateInstallOptions', () => {
+  it('puts the worker configuration in the worker URL, with the defaults', () => {
+    const valid = validateInstallOptions({ provider: 'firmly', appId: 'app-1' }, names, page);
+    expect(valid.scope).toBe('https://shop.example/');
+    expect(valid.registerWorker).toBe(true);
+    const url = new URL(valid.scriptURL);
+    expect(url.pathname).toBe('/sw-token-interceptor.sw.js');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      provider: 'firmly',
+      appId: 'app-1',
+      apiOrigin: 'https://api.firmly.work',
+      renewMarginSeconds: '300',
+    });
+  });
+
+  it('accepts a worker hosted by the storefront', () => {
+    const raw = { provider: 'firmly', appId: 'a', registerWorker: 'false' };
+    expect(validateInstallOptions(raw, names, page).registerWorker).toBe(false);
+  });
+
+  it.each([
+    [{ swUrl: 'https://cdn.example/sw.js' }, 'data-sw-url'],
+    [{ swUrl: '/sw.js?x=1' }, 'data-sw-url'],
+    [{ scope: '/checkout/' }, 'data-scope'],
+    [{ scope: 'https://other.example/' }, 'data-scope'],
+    [{ registerWorker: 'no' }, 'data-register-worker'],
+  ])('refuses %j with ConfigInvalid naming %s', (extra, field) => {
+    expect(() =>
+      validateInstallOptions({ provider: 'firmly', appId: 'a', ...extra }, names, page),
+    ).toThrow(
+      expect.objectContaining({ code: 'ConfigInvalid', message: expect.stringContaining(field) }),
+    );
+  });
+});
