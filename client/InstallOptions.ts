@@ -1,12 +1,6 @@
-import type { ProviderId } from '../core/WorkerConfig';
-
-/** Options of {@link install}; each mirrors a `data-*` attribute of the script tag. */
-export interface InstallOptions {
-  /** `data-provider`: which API. */
-  provider: ProviderId;
-  /** `data-app-id`: the Firmly application id. */
-  appId: string;
-  /** `data-api-origin`: the exact origin that gets the token. Default `https://api.firmly.work`. */
+/** What every provider's options have; each mirrors a `data-*` attribute of the script tag. */
+interface CommonOptions {
+  /** `data-api-origin`: the exact origin that gets the token. Defaults to the provider's API. */
   apiOrigin?: string;
   /** `data-sw-url`: where the worker file is served, on this page's origin. Default `/sw-token-interceptor.sw.js`. */
   swUrl?: string;
@@ -20,6 +14,29 @@ export interface InstallOptions {
    */
   registerWorker?: boolean;
 }
+
+/** Options for the Firmly Cart API. */
+export interface FirmlyInstallOptions extends CommonOptions {
+  /** `data-provider` */
+  provider: 'firmly';
+  /** `data-app-id`: the Firmly application id. */
+  appId: string;
+}
+
+/** Options for Digital River Global Commerce. */
+export interface DigitalRiverInstallOptions extends CommonOptions {
+  /** `data-provider` */
+  provider: 'digitalriver';
+  /** `data-site-id`: the Global Commerce site id. */
+  siteId: string;
+  /** `data-api-key`: the public API key; with it, SessionToken returns the token directly. */
+  apiKey?: string;
+  /** `data-store-origin`: where SessionToken runs. Default `https://store.digitalriver.com`. */
+  storeOrigin?: string;
+}
+
+/** Options of {@link install}, by provider. */
+export type InstallOptions = FirmlyInstallOptions | DigitalRiverInstallOptions;
 
 /** The default worker URL. */
 export const DEFAULT_SW_URL = '/sw-token-interceptor.sw.js';

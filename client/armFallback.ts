@@ -3,6 +3,7 @@ import type { TokenSession } from '../core/createTokenSession';
 import { isApiRequest } from '../core/isApiRequest';
 import type { WorkerConfig } from '../core/WorkerConfig';
 import { webLock } from '../core/webLock';
+import { askThisPage } from './askThisPage';
 import type { Emitter } from './createEmitter';
 import type { InterceptorEvents } from './SwTokenInterceptor';
 
@@ -44,6 +45,7 @@ export function armFallback(
     onSession: (info) => events.emit('session', info),
     onError: (error) => events.emit('error', error),
     onIntercept: (info) => events.emit('intercept', info),
+    askPage: () => askThisPage(win, config),
   });
   let armed = true;
   const isApi = (url: string | URL) => {

@@ -1,7 +1,8 @@
 import type { ArmFallback } from './armFallback';
+import { ATTRIBUTE_NAMES } from './attributeNames';
 import type { SwTokenInterceptor } from './SwTokenInterceptor';
 import { logError, startClient } from './startClient';
-import { type InstallFieldNames, validateInstallOptions } from './validateInstallOptions';
+import { validateInstallOptions } from './validateInstallOptions';
 
 declare global {
   interface Window {
@@ -9,16 +10,6 @@ declare global {
     swTokenInterceptor?: SwTokenInterceptor;
   }
 }
-
-const ATTRIBUTE_NAMES: InstallFieldNames = {
-  provider: 'data-provider',
-  appId: 'data-app-id',
-  apiOrigin: 'data-api-origin',
-  renewMarginSeconds: 'data-renew-margin-seconds',
-  swUrl: 'data-sw-url',
-  scope: 'data-scope',
-  registerWorker: 'data-register-worker',
-};
 
 function failedHandle(error: unknown): SwTokenInterceptor {
   const ready = Promise.reject(error);
@@ -42,20 +33,10 @@ const tag =
 const FALLBACK_FILE = 'sw-token-interceptor.fallback.js';
 
 try {
-  const attribute = (name: string) => tag?.getAttribute(name);
-  const options = validateInstallOptions(
-    {
-      provider: attribute(ATTRIBUTE_NAMES.provider),
-      appId: attribute(ATTRIBUTE_NAMES.appId),
-      apiOrigin: attribute(ATTRIBUTE_NAMES.apiOrigin),
-      renewMarginSeconds: attribute(ATTRIBUTE_NAMES.renewMarginSeconds),
-      swUrl: attribute(ATTRIBUTE_NAMES.swUrl),
-      scope: attribute(ATTRIBUTE_NAMES.scope),
-      registerWorker: attribute(ATTRIBUTE_NAMES.registerWorker),
-    },
-    ATTRIBUTE_NAMES,
-    new URL(window.location.href),
+  const raw = Object.fromEntries(
+    Object.entries(ATTRIBUTE_NAMES).map(([key, name]) => [key, tag?.getAttribute(name)]),
   );
+  const options = validateInstallOptions(raw, ATTRIBUTE_NAMES, new URL(window.location.href));
   const fallbackUrl = new URL(FALLBACK_FILE, tag?.src || options.scriptURL).href;
   window.swTokenInterceptor = startClient(options, () =>
     import(/* webpackIgnore: true */ fallbackUrl).then(

@@ -1,13 +1,11 @@
+import { OPTION_NAMES } from '../core/validateWorkerConfig';
 import type { InstallOptions } from './InstallOptions';
 import type { SwTokenInterceptor } from './SwTokenInterceptor';
 import { startClient } from './startClient';
 import { type InstallFieldNames, validateInstallOptions } from './validateInstallOptions';
 
-const OPTION_NAMES: InstallFieldNames = {
-  provider: 'provider',
-  appId: 'appId',
-  apiOrigin: 'apiOrigin',
-  renewMarginSeconds: 'renewMarginSeconds',
+const INSTALL_NAMES: InstallFieldNames = {
+  ...OPTION_NAMES,
   swUrl: 'swUrl',
   scope: 'scope',
   registerWorker: 'registerWorker',
@@ -29,7 +27,7 @@ const OPTION_NAMES: InstallFieldNames = {
  */
 export function install(options: InstallOptions): SwTokenInterceptor {
   return startClient(
-    validateInstallOptions(options, OPTION_NAMES, new URL(window.location.href)),
+    validateInstallOptions(options, INSTALL_NAMES, new URL(window.location.href)),
     () => import('./armFallback').then((chunk) => chunk.armFallback),
   );
 }

@@ -1,8 +1,9 @@
 import { Workbox } from 'workbox-window';
 import { ErrorCode, InterceptorError, toErrorInfo } from '../core/errors';
-import { isWorkerEvent } from '../core/protocol';
+import { isWorkerEvent, isWorkerRequest, PROTOCOL_TAG } from '../core/protocol';
 import { VERSION } from '../core/version';
 import type { ArmFallback, Fallback } from './armFallback';
+import { askThisPage } from './askThisPage';
 import { createEmitter } from './createEmitter';
 import { holdApiCallsUntilReady } from './holdApiCallsUntilReady';
 import { messageWorker } from './messageWorker';
@@ -78,6 +79,15 @@ export function startClient(
     }
     container.addEventListener('message', (event) => {
       const data: unknown = event.data;
+      if (isWorkerRequest(data)) {
+        const port = event.ports[0];
+        askThisPage(win, options.worker).then(
+          (value) => port?.postMessage({ tag: PROTOCOL_TAG, ok: true, value }),
+          (error: unknown) =>
+            port?.postMessage({ tag: PROTOCOL_TAG, ok: false, error: toErrorInfo(error) }),
+        );
+        return;
+      }
       if (!isWorkerEvent(data)) return;
       if (data.type === 'session') events.emit('session', data.session);
       else if (data.type === 'error') events.emit('error', data.error);

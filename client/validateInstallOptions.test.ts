@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type InstallFieldNames, validateInstallOptions } from './validateInstallOptions';
+import { ATTRIBUTE_NAMES } from './attributeNames';
+import { validateInstallOptions } from './validateInstallOptions';
 
-const names: InstallFieldNames = {
-  provider: 'data-provider',
-  appId: 'data-app-id',
-  apiOrigin: 'data-api-origin',
-  renewMarginSeconds: 'data-renew-margin-seconds',
-  swUrl: 'data-sw-url',
-  scope: 'data-scope',
-  registerWorker: 'data-register-worker',
-};
+const names = ATTRIBUTE_NAMES;
 const page = new URL('https://shop.example/products/mug?color=teal');
 
 describe('validateInstallOptions', () => {

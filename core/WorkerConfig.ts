@@ -1,22 +1,46 @@
 /** The providers this build knows. */
-export type ProviderId = 'firmly';
+export type ProviderId = 'firmly' | 'digitalriver';
 
-/**
- * What the worker needs to know. It travels in the worker script's URL, so it survives the worker
- * being stopped and restarted, and no page message can change it.
- */
-export interface WorkerConfig {
-  provider: ProviderId;
-  /** The Firmly application id (public, not a secret). */
-  appId: string;
+/** What every provider's configuration has. */
+interface BaseConfig {
   /** The exact origin (scheme, host, port) whose requests get the token. */
   apiOrigin: string;
   /** Renew this many seconds before expiry. */
   renewMarginSeconds: number;
 }
 
+/** The Firmly Cart API. */
+export interface FirmlyConfig extends BaseConfig {
+  provider: 'firmly';
+  /** The Firmly application id (public, not a secret). */
+  appId: string;
+}
+
+/** Digital River Global Commerce. */
+export interface DigitalRiverConfig extends BaseConfig {
+  provider: 'digitalriver';
+  /** The Global Commerce site id. */
+  siteId: string;
+  /** The public API key; with it, SessionToken hands out the token directly. */
+  apiKey?: string;
+  /** The store origin that serves the SessionToken site action. It never gets the token. */
+  storeOrigin: string;
+}
+
+/**
+ * What the worker needs to know. It travels in the worker script's URL, so it survives the worker
+ * being stopped and restarted, and no page message can change it.
+ */
+export type WorkerConfig = FirmlyConfig | DigitalRiverConfig;
+
 /** Firmly's own browser client renews when `expires - 300 <= now`. */
 export const DEFAULT_RENEW_MARGIN_SECONDS = 300;
 
-/** Where Firmly's production API lives. */
-export const DEFAULT_FIRMLY_API_ORIGIN = 'https://api.firmly.work';
+/** Where each provider's production API lives. */
+export const DEFAULT_API_ORIGINS: Readonly<Record<ProviderId, string>> = {
+  firmly: 'https://api.firmly.work',
+  digitalriver: 'https://api.digitalriver.com',
+};
+
+/** Where Digital River's store (and its SessionToken site action) lives. */
+export const DEFAULT_DIGITAL_RIVER_STORE_ORIGIN = 'https://store.digitalriver.com';

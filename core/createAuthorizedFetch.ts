@@ -1,5 +1,5 @@
 import type { TokenSession } from './createTokenSession';
-import { ErrorCode, InterceptorError } from './errors';
+import { InterceptorError, toErrorInfo } from './errors';
 import type { Provider } from './providers/Provider';
 
 /** What the page is told about one call the interceptor handled. */
@@ -13,31 +13,22 @@ const BODYLESS = new Set(['GET', 'HEAD']);
 
 /**
  * The answer a page's call gets when no token can be had: never a hang, and never the call
- * sent on silently without its token. An application id the API refused is answered with the
- * API's own 400, so the storefront sees what it would have seen without us.
+ * sent on silently without its token. Configuration the API refused (an application id) is
+ * answered with the API's own answer, so the storefront sees what it would have seen without
+ * us; anything else is a 503 with the coded error.
  *
  * @param error - why there is no token
  * @returns the response for the page's call
  */
 export function tokenFailureResponse(error: unknown): Response {
-  if (
-    error instanceof InterceptorError &&
-    error.code === ErrorCode.InvalidAppId &&
-    error.upstream
-  ) {
+  if (error instanceof InterceptorError && error.upstream) {
     return new Response(error.upstream.body, {
       status: error.upstream.status,
       headers: { 'content-type': 'application/json' },
     });
   }
-  const info =
-    error instanceof InterceptorError
-      ? error.toInfo()
-      : new InterceptorError(ErrorCode.TokenUnavailable).toInfo();
-  return Response.json(
-    { error: ErrorCode.TokenUnavailable, message: info.message },
-    { status: 503 },
-  );
+  const info = toErrorInfo(error);
+  return Response.json({ error: info.code, message: info.message }, { status: 503 });
 }
 
 /**

@@ -2,6 +2,7 @@ import { createAuthorizedFetch, type InterceptInfo } from './createAuthorizedFet
 import { createTokenSession, type TokenSession } from './createTokenSession';
 import type { ErrorInfo } from './errors';
 import type { LockFn } from './localLock';
+import { type AskPage, digitalRiverProvider } from './providers/digitalriver/digitalRiverProvider';
 import { firmlyProvider } from './providers/firmly/firmlyProvider';
 import type { Provider } from './providers/Provider';
 import { DEFAULT_RETRY_POLICY } from './retryWithBackoff';
@@ -23,6 +24,8 @@ export interface InterceptorHost {
   onSession: (info: SessionInfo) => void;
   onError: (error: ErrorInfo) => void;
   onIntercept?: (info: InterceptInfo) => void;
+  /** Runs Digital River's SessionToken in a shopper's page (the page itself, or one the worker asks). */
+  askPage: AskPage;
 }
 
 /** The parts of the core a host wires up. */
@@ -50,13 +53,20 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 /**
  * @param config - validated configuration
+ * @param askPage - runs SessionToken in a page (Digital River)
  * @param attemptTimeoutMs - how long one token request may take
  * @returns the provider the configuration names
  */
-export function providerFor(config: WorkerConfig, attemptTimeoutMs = ATTEMPT_TIMEOUT_MS): Provider {
+export function providerFor(
+  config: WorkerConfig,
+  askPage: AskPage,
+  attemptTimeoutMs = ATTEMPT_TIMEOUT_MS,
+): Provider {
   switch (config.provider) {
     case 'firmly':
-      return firmlyProvider(config.apiOrigin, config.appId, attemptTimeoutMs);
+      return firmlyProvider(config, attemptTimeoutMs);
+    case 'digitalriver':
+      return digitalRiverProvider(config, askPage, attemptTimeoutMs);
   }
 }
 
@@ -73,7 +83,7 @@ export function createInterceptorCore(
   config: WorkerConfig,
   host: InterceptorHost,
 ): InterceptorCore {
-  const provider = providerFor(config);
+  const provider = providerFor(config, host.askPage);
   const session = createTokenSession({
     provider,
     key: sessionKey(config),

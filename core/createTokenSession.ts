@@ -77,6 +77,9 @@ function toInfo(
   };
 }
 
+// Configuration the API refused stays refused: asking again would only repeat the error.
+const FATAL = new Set<string>([ErrorCode.InvalidAppId, ErrorCode.InvalidApiKey]);
+
 function asInterceptorError(error: unknown): InterceptorError {
   return error instanceof InterceptorError
     ? error
@@ -93,7 +96,6 @@ function asInterceptorError(error: unknown): InterceptorError {
 export function createTokenSession(o: TokenSessionOptions): TokenSession {
   let current: StoredSession | undefined;
   let inflight: Flight | undefined;
-  // An application id the API refused stays refused: asking again would only repeat the error.
   let fatal: InterceptorError | undefined;
   // Bumped by clear(), so a token obtained before the clear is not put back in memory after it.
   let generation = 0;
@@ -110,16 +112,16 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
     }
   }
 
-  function acquire(renewable: string | undefined, signal: AbortSignal): Promise<TokenGrant> {
+  function acquire(renewable: StoredSession | undefined, signal: AbortSignal): Promise<TokenGrant> {
     const attempt = async () => {
-      if (!renewable) return o.provider.acquire(o.fetch, undefined, signal);
+      if (!renewable) return o.provider.acquire({ fetch: o.fetch, signal });
       try {
-        return await o.provider.acquire(o.fetch, renewable, signal);
+        return await o.provider.acquire({ fetch: o.fetch, previous: renewable, signal });
       } catch (error) {
         // Too old to renew: a fresh session, which creates a new device.
         if (error instanceof InterceptorError && error.code === ErrorCode.TokenExpired) {
           renewable = undefined;
-          return o.provider.acquire(o.fetch, undefined, signal);
+          return o.provider.acquire({ fetch: o.fetch, signal });
         }
         throw error;
       }
@@ -135,10 +137,7 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
       const stored = await read();
       if (stored && stored.token !== rejected && isFresh(stored)) return stored;
       const previous = stored ?? current;
-      const renewable =
-        previous && o.now() <= previous.expiresAt + o.provider.renewableForMs
-          ? previous.token
-          : undefined;
+      const renewable = previous && o.provider.canRenew(previous, o.now()) ? previous : undefined;
       signal.throwIfAborted();
       let grant: TokenGrant;
       try {
@@ -155,6 +154,7 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
         expiresAt: o.now() + grant.expiresInSeconds * 1000,
         deviceCreated: grant.deviceCreated,
       };
+      if (grant.refreshToken) session.refreshToken = grant.refreshToken;
       try {
         await writeSession(o.key, session, o.store);
       } catch {
@@ -177,7 +177,7 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
         // Abandoned because every waiter left: not a failure anyone needs to hear about.
         if (controller.signal.aborted) throw error;
         const coded = asInterceptorError(error);
-        if (coded.code === ErrorCode.InvalidAppId) fatal = coded;
+        if (FATAL.has(coded.code)) fatal = coded;
         o.onError(coded.toInfo());
         throw coded;
       },

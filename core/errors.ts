@@ -7,6 +7,10 @@ export const ErrorCode = {
   ConfigInvalid: 'ConfigInvalid',
   /** The API rejected the application id. Retrying cannot help. */
   InvalidAppId: 'InvalidAppId',
+  /** Digital River rejected the public API key. Retrying cannot help. */
+  InvalidApiKey: 'InvalidApiKey',
+  /** Digital River's SessionToken action could not be run in a page (none open, or it failed). */
+  SessionTokenFailed: 'SessionTokenFailed',
   /** The token is too old to renew; a fresh session (and device) is needed. */
   TokenExpired: 'TokenExpired',
   /** No token could be obtained (network, server error, malformed answer). */
@@ -26,6 +30,8 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const errorMessages: Readonly<Record<ErrorCode, string>> = {
   ConfigInvalid: 'The interceptor configuration is invalid',
   InvalidAppId: 'The API rejected the application id',
+  InvalidApiKey: 'The API rejected the public API key',
+  SessionTokenFailed: 'The SessionToken action could not be run in the page',
   TokenExpired: 'The session token is too old to renew',
   TokenUnavailable: 'No session token could be obtained from the API',
   WorkerUnavailable: 'The service worker could not be registered or take control',

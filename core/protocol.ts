@@ -31,6 +31,12 @@ export type Reply<T> =
   | { tag: typeof PROTOCOL_TAG; ok: true; value: T }
   | { tag: typeof PROTOCOL_TAG; ok: false; error: ErrorInfo };
 
+/**
+ * What the worker asks of a page: Digital River's SessionToken must run in the shopper's page.
+ * The page answers on `ports[0]` with a {@link Reply} carrying what the JSONP callback received.
+ */
+export type WorkerRequest = { tag: typeof PROTOCOL_TAG; type: 'runSessionToken' };
+
 /** What the worker tells pages unasked. */
 export type WorkerEvent =
   | { tag: typeof PROTOCOL_TAG; type: 'session'; session: SessionInfo }
@@ -70,6 +76,14 @@ export function isPageRequest(data: unknown): data is PageRequest {
  */
 export function isWorkerEvent(data: unknown): data is WorkerEvent {
   return isTagged(data) && typeof data.type === 'string' && EVENT_TYPES.has(data.type);
+}
+
+/**
+ * @param data - a message the page received
+ * @returns whether the worker asks the page to do something
+ */
+export function isWorkerRequest(data: unknown): data is WorkerRequest {
+  return isTagged(data) && data.type === 'runSessionToken';
 }
 
 /**

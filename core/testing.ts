@@ -26,11 +26,12 @@ export function scriptedProvider(): ScriptedProvider {
   const devices = new Map<string, string>();
   const provider: ScriptedProvider = {
     id: 'firmly',
-    renewableForMs: 7 * 24 * 3600 * 1000,
+    canRenew: (previous, now) => now <= previous.expiresAt + 7 * 24 * 3600 * 1000,
     calls: [],
     answers: [],
     aborted: 0,
-    async acquire(_fetch, expiredToken, signal) {
+    async acquire({ previous, signal }) {
+      const expiredToken = previous?.token;
       provider.calls.push(expiredToken);
       await Promise.resolve();
       if (provider.gate) {

@@ -9,6 +9,8 @@ export interface StoredSession {
   expiresAt: number;
   /** Whether obtaining this token created a new device. */
   deviceCreated: boolean;
+  /** Where the API rotates refresh tokens (Digital River), the current one. */
+  refreshToken?: string;
 }
 
 /** The IndexedDB database and object store that belong to this library alone. */
@@ -34,8 +36,9 @@ export function createTokenStore(dbName = DB_NAME, storeName = STORE_NAME): UseS
  * @param config - the worker's configuration
  * @returns the store key
  */
-export function sessionKey(config: Pick<WorkerConfig, 'provider' | 'appId' | 'apiOrigin'>): string {
-  return JSON.stringify([config.provider, config.appId, config.apiOrigin]);
+export function sessionKey(config: WorkerConfig): string {
+  const account = config.provider === 'firmly' ? config.appId : config.siteId;
+  return JSON.stringify([config.provider, account, config.apiOrigin]);
 }
 
 function isStoredSession(value: unknown): value is StoredSession {
@@ -47,7 +50,8 @@ function isStoredSession(value: unknown): value is StoredSession {
     typeof v.deviceId === 'string' &&
     typeof v.expiresAt === 'number' &&
     Number.isFinite(v.expiresAt) &&
-    typeof v.deviceCreated === 'boolean'
+    typeof v.deviceCreated === 'boolean' &&
+    (v.refreshToken === undefined || (typeof v.refreshToken === 'string' && v.refreshToken !== ''))
   );
 }
 

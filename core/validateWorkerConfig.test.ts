@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   type FieldNames,
+  fieldNames,
   validateApiOrigin,
   validateWorkerConfig,
   workerConfigFromSearch,
   workerConfigToSearch,
 } from './validateWorkerConfig';
 
-const names: FieldNames = {
-  provider: 'data-provider',
-  appId: 'data-app-id',
-  apiOrigin: 'data-api-origin',
-  renewMarginSeconds: 'data-renew-margin-seconds',
-};
+const names: FieldNames = fieldNames(
+  (key) => `data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+);
 
 describe('validateApiOrigin', () => {
   it.each([
@@ -62,6 +60,44 @@ describe('validateWorkerConfig', () => {
     [{ provider: 'firmly', appId: 'a', renewMarginSeconds: '-1' }, 'data-renew-margin-seconds'],
     [{ provider: 'firmly', appId: 'a', renewMarginSeconds: '' }, 'data-renew-margin-seconds'],
   ])('refuses %j with ConfigInvalid naming %s', (raw, field) => {
+    expect(() => validateWorkerConfig(raw, names)).toThrow(
+      expect.objectContaining({ code: 'ConfigInvalid', message: expect.stringContaining(field) }),
+    );
+  });
+
+  it('configures Digital River with its defaults, and an optional API key', () => {
+    expect(validateWorkerConfig({ provider: 'digitalriver', siteId: 'site1' }, names)).toEqual({
+      provider: 'digitalriver',
+      siteId: 'site1',
+      storeOrigin: 'https://store.digitalriver.com',
+      apiOrigin: 'https://api.digitalriver.com',
+      renewMarginSeconds: 300,
+    });
+    const withKey = validateWorkerConfig(
+      { provider: 'digitalriver', siteId: 's', apiKey: 'k1' },
+      names,
+    );
+    expect(withKey).toMatchObject({ apiKey: 'k1' });
+    expect(workerConfigFromSearch(`?${workerConfigToSearch(withKey)}`)).toEqual(withKey);
+  });
+
+  it.each([
+    [{ provider: 'digitalriver' }, 'data-site-id'],
+    [{ provider: 'digitalriver', siteId: 's', apiKey: '' }, 'data-api-key'],
+    [
+      { provider: 'digitalriver', siteId: 's', storeOrigin: 'http://store.example' },
+      'data-store-origin',
+    ],
+    [
+      {
+        provider: 'digitalriver',
+        siteId: 's',
+        storeOrigin: 'https://x.example',
+        apiOrigin: 'https://x.example',
+      },
+      'data-store-origin must differ from data-api-origin',
+    ],
+  ])('refuses Digital River %j naming %s', (raw, field) => {
     expect(() => validateWorkerConfig(raw, names)).toThrow(
       expect.objectContaining({ code: 'ConfigInvalid', message: expect.stringContaining(field) }),
     );

@@ -1,6 +1,7 @@
 import { ErrorCode, InterceptorError } from './errors';
 import {
-  DEFAULT_FIRMLY_API_ORIGIN,
+  DEFAULT_API_ORIGINS,
+  DEFAULT_DIGITAL_RIVER_STORE_ORIGIN,
   DEFAULT_RENEW_MARGIN_SECONDS,
   type ProviderId,
   type WorkerConfig,
@@ -10,6 +11,9 @@ import {
 export interface RawWorkerConfig {
   provider?: string | null | undefined;
   appId?: string | null | undefined;
+  siteId?: string | null | undefined;
+  apiKey?: string | null | undefined;
+  storeOrigin?: string | null | undefined;
   apiOrigin?: string | null | undefined;
   renewMarginSeconds?: string | number | null | undefined;
 }
@@ -17,10 +21,10 @@ export interface RawWorkerConfig {
 /** How each field is called where it came from (`data-app-id`, `appId`, …), for error messages. */
 export type FieldNames = Readonly<Record<keyof RawWorkerConfig, string>>;
 
-const PROVIDERS: readonly ProviderId[] = ['firmly'];
+const PROVIDERS: readonly ProviderId[] = ['firmly', 'digitalriver'];
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-// Printable ASCII only: the id goes into an HTTP header, where anything else is unsafe.
-const APP_ID = /^[\x21-\x7e]{1,256}$/;
+// Printable ASCII only: these ids go into HTTP headers and URLs, where anything else is unsafe.
+const PUBLIC_ID = /^[\x21-\x7e]{1,256}$/;
 
 /**
  * Validates an API origin. Only a bare origin is accepted, so matching can compare parsed
@@ -55,6 +59,16 @@ export function validateApiOrigin(value: string, field: string): string {
   return url.origin;
 }
 
+function publicId(value: string | null | undefined, field: string): string {
+  if (!value || !PUBLIC_ID.test(value)) {
+    throw new InterceptorError(
+      ErrorCode.ConfigInvalid,
+      `${field} is required and must be printable ASCII without spaces`,
+    );
+  }
+  return value;
+}
+
 /**
  * Checks raw configuration once, at the boundary, so the inside can trust it.
  *
@@ -71,14 +85,10 @@ export function validateWorkerConfig(raw: RawWorkerConfig, names: FieldNames): W
       `${names.provider} must be one of: ${PROVIDERS.join(', ')}`,
     );
   }
-  const appId = raw.appId;
-  if (!appId || !APP_ID.test(appId)) {
-    throw new InterceptorError(
-      ErrorCode.ConfigInvalid,
-      `${names.appId} is required and must be printable ASCII without spaces`,
-    );
-  }
-  const apiOrigin = validateApiOrigin(raw.apiOrigin ?? DEFAULT_FIRMLY_API_ORIGIN, names.apiOrigin);
+  const apiOrigin = validateApiOrigin(
+    raw.apiOrigin ?? DEFAULT_API_ORIGINS[provider as ProviderId],
+    names.apiOrigin,
+  );
   const margin = raw.renewMarginSeconds ?? DEFAULT_RENEW_MARGIN_SECONDS;
   const renewMarginSeconds = typeof margin === 'number' ? margin : Number(margin);
   if (margin === '' || !Number.isFinite(renewMarginSeconds) || renewMarginSeconds < 0) {
@@ -87,15 +97,56 @@ export function validateWorkerConfig(raw: RawWorkerConfig, names: FieldNames): W
       `${names.renewMarginSeconds} must be a number of seconds, 0 or more`,
     );
   }
-  return { provider: provider as ProviderId, appId, apiOrigin, renewMarginSeconds };
+  if (provider === 'firmly') {
+    return { provider, appId: publicId(raw.appId, names.appId), apiOrigin, renewMarginSeconds };
+  }
+  const siteId = publicId(raw.siteId, names.siteId);
+  const storeOrigin = validateApiOrigin(
+    raw.storeOrigin ?? DEFAULT_DIGITAL_RIVER_STORE_ORIGIN,
+    names.storeOrigin,
+  );
+  // The store gets the shopper's cookies, never the token: the two must not be one origin.
+  if (storeOrigin === apiOrigin) {
+    throw new InterceptorError(
+      ErrorCode.ConfigInvalid,
+      `${names.storeOrigin} must differ from ${names.apiOrigin}`,
+    );
+  }
+  const config: WorkerConfig = {
+    provider: 'digitalriver',
+    siteId,
+    storeOrigin,
+    apiOrigin,
+    renewMarginSeconds,
+  };
+  if (raw.apiKey !== null && raw.apiKey !== undefined) {
+    config.apiKey = publicId(raw.apiKey, names.apiKey);
+  }
+  return config;
 }
 
-const SEARCH_NAMES: FieldNames = {
-  provider: 'provider',
-  appId: 'appId',
-  apiOrigin: 'apiOrigin',
-  renewMarginSeconds: 'renewMarginSeconds',
-};
+const FIELDS: readonly (keyof RawWorkerConfig)[] = [
+  'provider',
+  'appId',
+  'siteId',
+  'apiKey',
+  'storeOrigin',
+  'apiOrigin',
+  'renewMarginSeconds',
+];
+
+/**
+ * Names every field the way its source spells it.
+ *
+ * @param spell - turns a field's key (`appId`) into its name at the source (`data-app-id`)
+ * @returns the names, for error messages
+ */
+export function fieldNames(spell: (key: string) => string): FieldNames {
+  return Object.fromEntries(FIELDS.map((key) => [key, spell(key)])) as unknown as FieldNames;
+}
+
+/** Fields named as option keys (`appId`), as in `install()` options and the worker URL. */
+export const OPTION_NAMES: FieldNames = fieldNames((key) => key);
 
 /**
  * Encodes the worker's configuration for its script URL.
@@ -104,12 +155,9 @@ const SEARCH_NAMES: FieldNames = {
  * @returns a query string without the leading `?`
  */
 export function workerConfigToSearch(config: WorkerConfig): string {
-  return new URLSearchParams({
-    provider: config.provider,
-    appId: config.appId,
-    apiOrigin: config.apiOrigin,
-    renewMarginSeconds: String(config.renewMarginSeconds),
-  }).toString();
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(config)) params.set(key, String(value));
+  return params.toString();
 }
 
 /**
@@ -121,13 +169,7 @@ export function workerConfigToSearch(config: WorkerConfig): string {
  */
 export function workerConfigFromSearch(search: string): WorkerConfig {
   const params = new URLSearchParams(search);
-  return validateWorkerConfig(
-    {
-      provider: params.get('provider'),
-      appId: params.get('appId'),
-      apiOrigin: params.get('apiOrigin'),
-      renewMarginSeconds: params.get('renewMarginSeconds'),
-    },
-    SEARCH_NAMES,
-  );
+  const raw: RawWorkerConfig = {};
+  for (const key of FIELDS) raw[key] = params.get(key);
+  return validateWorkerConfig(raw, OPTION_NAMES);
 }

@@ -1,13 +1,6 @@
-import { type FieldNames, validateWorkerConfig } from '../core/validateWorkerConfig';
+import { OPTION_NAMES, validateWorkerConfig } from '../core/validateWorkerConfig';
 import { startValidatedInterceptor } from './startInterceptor';
 import type { WorkerOptions } from './WorkerOptions';
-
-const OPTION_NAMES: FieldNames = {
-  provider: 'provider',
-  appId: 'appId',
-  apiOrigin: 'apiOrigin',
-  renewMarginSeconds: 'renewMarginSeconds',
-};
 
 /**
  * Hosts the interceptor in a storefront's own service worker. It adds routes for the API origin

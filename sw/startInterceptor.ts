@@ -13,6 +13,7 @@ import {
 import { VERSION } from '../core/version';
 import type { WorkerConfig } from '../core/WorkerConfig';
 import { webLock } from '../core/webLock';
+import { askControlledPage } from './askControlledPage';
 
 // workbox-routing matches one method per route, so every method it knows gets one (browsers
 // send CORS preflights themselves, past the worker).
@@ -44,6 +45,7 @@ export function startValidatedInterceptor(
     path: 'worker',
     onSession: (info) => void broadcast({ tag: PROTOCOL_TAG, type: 'session', session: info }),
     onError: (error) => void broadcast({ tag: PROTOCOL_TAG, type: 'error', error }),
+    askPage: askControlledPage(scope),
   });
 
   for (const method of METHODS) {

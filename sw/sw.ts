@@ -1,5 +1,6 @@
 import { InterceptorError } from '../core/errors';
 import {
+  fieldNames,
   type RawWorkerConfig,
   validateWorkerConfig,
   workerConfigFromSearch,
@@ -26,12 +27,10 @@ try {
     // Imported by a storefront's own worker, whose lifecycle stays its own.
     startValidatedInterceptor(
       self,
-      validateWorkerConfig(embedded, {
-        provider: 'swTokenInterceptorConfig.provider',
-        appId: 'swTokenInterceptorConfig.appId',
-        apiOrigin: 'swTokenInterceptorConfig.apiOrigin',
-        renewMarginSeconds: 'swTokenInterceptorConfig.renewMarginSeconds',
-      }),
+      validateWorkerConfig(
+        embedded,
+        fieldNames((key) => `swTokenInterceptorConfig.${key}`),
+      ),
     );
   }
 } catch (error) {

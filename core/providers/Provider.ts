@@ -1,3 +1,4 @@
+import type { StoredSession } from '../tokenStore';
 import type { ProviderId } from '../WorkerConfig';
 
 /** A token as a provider hands it out, before it is placed on the local clock. */
@@ -7,24 +8,37 @@ export interface TokenGrant {
   expiresInSeconds: number;
   deviceId: string;
   deviceCreated: boolean;
+  /** The new refresh token, where the API rotates them. */
+  refreshToken?: string;
+}
+
+/** What one token request is given. */
+export interface AcquireContext {
+  /** The host's own fetch. */
+  fetch: typeof fetch;
+  /** A previous session to renew (keeping its device), when {@link Provider.canRenew} allowed it. */
+  previous?: StoredSession;
+  /** Abandons the request when nobody waits for it any more. */
+  signal?: AbortSignal;
 }
 
 /** The provider-specific half of the session logic. */
 export interface Provider {
   readonly id: ProviderId;
   /**
-   * Obtains a token.
+   * Obtains a token: renews `previous` if given, else starts a fresh session.
    *
-   * @param fetchFn - the host's fetch
-   * @param expiredToken - a previous token to renew, keeping the device
-   * @param signal - abandons the request when nobody waits for it any more
    * @returns the new grant
-   * @throws InterceptorError with `InvalidAppId`, `TokenExpired` or `TokenUnavailable`, or the
-   *   signal's reason once it aborted
+   * @throws InterceptorError; `TokenExpired` means `previous` can no longer be renewed and a
+   *   fresh session is needed; or the signal's reason once it aborted
    */
-  acquire(fetchFn: typeof fetch, expiredToken?: string, signal?: AbortSignal): Promise<TokenGrant>;
-  /** How long after expiry a token can still be renewed, in milliseconds. */
-  readonly renewableForMs: number;
+  acquire(context: AcquireContext): Promise<TokenGrant>;
+  /**
+   * @param previous - the last session
+   * @param now - local-clock milliseconds
+   * @returns whether it is still worth renewing rather than starting afresh
+   */
+  canRenew(previous: StoredSession, now: number): boolean;
   /**
    * Puts the token on an outgoing request's headers.
    *

@@ -1,4 +1,5 @@
 import { ErrorCode, InterceptorError } from '../../errors';
+import type { FirmlyConfig } from '../../WorkerConfig';
 import type { Provider } from '../Provider';
 import { browserSessionRequest } from './browserSessionRequest';
 import { parseBrowserSessionResponse } from './parseBrowserSessionResponse';
@@ -10,31 +11,26 @@ export const FIRMLY_AUTH_HEADER = 'x-firmly-authorization';
 export const FIRMLY_RENEWABLE_FOR_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
- * The Firmly Cart API provider.
+ * The Firmly Cart API provider: renewal posts the previous token back, keeping the device.
  *
- * @param apiOrigin - the configured API origin
- * @param appId - the application id
+ * @param config - the Firmly configuration
  * @param attemptTimeoutMs - how long one token request may take before it is abandoned
  * @returns a provider for the token session
  */
-export function firmlyProvider(
-  apiOrigin: string,
-  appId: string,
-  attemptTimeoutMs: number,
-): Provider {
+export function firmlyProvider(config: FirmlyConfig, attemptTimeoutMs: number): Provider {
   return {
     id: 'firmly',
-    renewableForMs: FIRMLY_RENEWABLE_FOR_MS,
-    async acquire(fetchFn, expiredToken, signal) {
+    canRenew: (previous, now) => now <= previous.expiresAt + FIRMLY_RENEWABLE_FOR_MS,
+    async acquire({ fetch: fetchFn, previous, signal }) {
       const timeout = AbortSignal.timeout(attemptTimeoutMs);
       let response: Response;
       let body: string;
       try {
         response = await browserSessionRequest(
           fetchFn,
-          apiOrigin,
-          appId,
-          expiredToken,
+          config.apiOrigin,
+          config.appId,
+          previous?.token,
           signal ? AbortSignal.any([signal, timeout]) : timeout,
         );
         body = await response.text();

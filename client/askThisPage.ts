@@ -1,0 +1,26 @@
+import { ErrorCode, InterceptorError } from '../core/errors';
+import type { WorkerConfig } from '../core/WorkerConfig';
+import { runSessionToken } from './runSessionToken';
+
+// A JSONP round trip to the store; the worker waits a little longer than this for the answer.
+const SESSION_TOKEN_TIMEOUT_MS = 10_000;
+
+/**
+ * Runs Digital River's SessionToken in this page, for the worker or for the page fallback.
+ *
+ * @param win - the page's window
+ * @param config - the configuration; only Digital River has a page step
+ * @returns what the JSONP callback received
+ * @throws InterceptorError `SessionTokenFailed`
+ */
+export function askThisPage(
+  win: Window & typeof globalThis,
+  config: WorkerConfig,
+): Promise<unknown> {
+  if (config.provider !== 'digitalriver') {
+    return Promise.reject(
+      new InterceptorError(ErrorCode.SessionTokenFailed, `${config.provider} has no page step`),
+    );
+  }
+  return runSessionToken(win, config, SESSION_TOKEN_TIMEOUT_MS);
+}

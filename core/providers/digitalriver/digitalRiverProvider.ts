@@ -1,0 +1,83 @@
+import { ErrorCode, InterceptorError } from '../../errors';
+import type { DigitalRiverConfig } from '../../WorkerConfig';
+import type { Provider } from '../Provider';
+import { oauthTokenRequest } from './oauthTokenRequest';
+import { parseOAuthTokenResponse } from './parseOAuthTokenResponse';
+import { parseSessionTokenResponse } from './parseSessionTokenResponse';
+import type { OAuthToken } from './readOAuthToken';
+
+/**
+ * Runs the SessionToken site action in a shopper's page, as Digital River requires, and returns
+ * what its JSONP callback received.
+ */
+export type AskPage = (signal?: AbortSignal) => Promise<unknown>;
+
+/**
+ * The Digital River Global Commerce provider. A fresh session needs the page (SessionToken);
+ * renewal uses the refresh token, which rotates, so the session store keeps the newest one and
+ * the token session's single flight and Web Lock make sure no two refreshes spend the same one.
+ *
+ * `deviceId` names the shopper session: a new id for each SessionToken, kept across refreshes.
+ *
+ * @param config - the Digital River configuration
+ * @param askPage - runs SessionToken in a page
+ * @param attemptTimeoutMs - how long one token request may take before it is abandoned
+ * @returns a provider for the token session
+ */
+export function digitalRiverProvider(
+  config: DigitalRiverConfig,
+  askPage: AskPage,
+  attemptTimeoutMs: number,
+): Provider {
+  async function exchange(
+    fetchFn: typeof fetch,
+    grant: Record<string, string>,
+    signal: AbortSignal | undefined,
+  ): Promise<OAuthToken> {
+    const timeout = AbortSignal.timeout(attemptTimeoutMs);
+    let response: Response;
+    let body: string;
+    try {
+      response = await oauthTokenRequest(
+        fetchFn,
+        config.apiOrigin,
+        grant,
+        signal ? AbortSignal.any([signal, timeout]) : timeout,
+      );
+      body = await response.text();
+    } catch {
+      if (signal?.aborted) throw signal.reason;
+      throw new InterceptorError(ErrorCode.TokenUnavailable, 'oauth20/token unreachable');
+    }
+    return parseOAuthTokenResponse(response.status, body);
+  }
+
+  return {
+    id: 'digitalriver',
+    // Refresh tokens live long; the API says when one no longer works.
+    canRenew: (previous) => previous.refreshToken !== undefined,
+    async acquire({ fetch: fetchFn, previous, signal }) {
+      if (previous?.refreshToken) {
+        const token = await exchange(
+          fetchFn,
+          { grant_type: 'refresh_token', refresh_token: previous.refreshToken },
+          signal,
+        );
+        return { ...token, deviceId: previous.deviceId, deviceCreated: false };
+      }
+      const answer = parseSessionTokenResponse(await askPage(signal));
+      const token =
+        'token' in answer
+          ? answer.token
+          : await exchange(
+              fetchFn,
+              { grant_type: 'password', dr_session_token: answer.sessionToken },
+              signal,
+            );
+      return { ...token, deviceId: crypto.randomUUID(), deviceCreated: true };
+    },
+    authorize(headers, token) {
+      headers.set('authorization', `bearer ${token}`);
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { parseOAuthTokenResponse } from './parseOAuthTokenResponse';
+
+const token = {
+  access_token: 'acc',
+  token_type: 'bearer',
+  expires_in: '86397',
+  refresh_token: 'ref',
+};
+const drError = (code: string, description: string) =>
+  JSON.stringify({ errors: { error: [{ relation: 'https://x', code, description }] } });
+
+describe('parseOAuthTokenResponse', () => {
+  it('reads the wrapped form of the password grant, expires_in as a string', () => {
+    expect(parseOAuthTokenResponse(200, JSON.stringify({ token }))).toEqual({
+      token: 'acc',
+      refreshToken: 'ref',
+      expiresInSeconds: 86397,
+    });
+  });
+
+  it('reads the flat form, expires_in as a number', () => {
+    expect(
+      parseOAuthTokenResponse(200, JSON.stringify({ ...token, expires_in: 3599 })),
+    ).toMatchObject({
+      expiresInSeconds: 3599,
+    });
+  });
+
+  it.each([
+    [401, drError('invalid_token', 'Session expired')],
+    [401, drError('invalid_token', 'Invalid token for specified shopper')],
+    [400, drError('dr_limited_token_invalid', 'limited token')],
+    [400, 'not json'],
+  ])('maps a refused grant (%i) to TokenExpired, so SessionToken runs again', (status, body) => {
+    expect(() => parseOAuthTokenResponse(status, body)).toThrow(
+      expect.objectContaining({ code: 'TokenExpired' }),
+    );
+  });
+
+  it.each([
+    ['a 500', 500, '{}'],
+    ['a 503 HTML page', 503, '<html>down</html>'],
+    ['malformed JSON', 200, '{"token":'],
+    ['an empty wrapper', 200, '{"token":{}}'],
+    ['no refresh token', 200, JSON.stringify({ token: { ...token, refresh_token: undefined } })],
+    ['an empty access token', 200, JSON.stringify({ ...token, access_token: '' })],
+    ['a non-numeric expires_in', 200, JSON.stringify({ ...token, expires_in: 'a day' })],
+    ['a negative expires_in', 200, JSON.stringify({ ...token, expires_in: '-1' })],
+    ['a numeric access token', 200, JSON.stringify({ ...token, access_token: 1 })],
+    ['null', 200, 'null'],
+  ])('refuses %s as TokenUnavailable', (_, status, body) => {
+    expect(() => parseOAuthTokenResponse(status, body)).toThrow(
+      expect.objectContaining({ code: 'TokenUnavailable' }),
+    );
+  });
+});

@@ -1,0 +1,37 @@
+/** A Digital River token, before it is placed on the local clock. */
+export interface OAuthToken {
+  token: string;
+  refreshToken: string;
+  expiresInSeconds: number;
+}
+
+/**
+ * Reads a token from either form Digital River answers with: wrapped (`{token: {…}}`) or flat.
+ * `expires_in` comes as a string in the docs (`"86397"`) and as a number elsewhere; both count.
+ *
+ * @param value - parsed JSON
+ * @returns the token, or undefined when a field is missing or of the wrong type
+ */
+export function readOAuthToken(value: unknown): OAuthToken | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const wrapped = (value as { token?: unknown }).token;
+  const fields = (typeof wrapped === 'object' && wrapped !== null ? wrapped : value) as Record<
+    string,
+    unknown
+  >;
+  const { access_token, refresh_token, expires_in } = fields;
+  const lifetime =
+    typeof expires_in === 'string' && expires_in.trim() !== '' ? Number(expires_in) : expires_in;
+  if (
+    typeof access_token !== 'string' ||
+    access_token === '' ||
+    typeof refresh_token !== 'string' ||
+    refresh_token === '' ||
+    typeof lifetime !== 'number' ||
+    !Number.isFinite(lifetime) ||
+    lifetime <= 0
+  ) {
+    return undefined;
+  }
+  return { token: access_token, refreshToken: refresh_token, expiresInSeconds: lifetime };
+}
