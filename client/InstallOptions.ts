@@ -13,6 +13,8 @@ interface CommonOptions {
    * (`importScripts` or `sw-token-interceptor/sw`), so no worker of ours is registered. Default true.
    */
   registerWorker?: boolean;
+  /** `data-debug`: log each decision to the console (never a token). Default false. */
+  debug?: boolean;
 }
 
 /** Options for the Firmly Cart API. */

@@ -1,5 +1,6 @@
 import { createInterceptorCore } from '../core/createInterceptorCore';
 import type { TokenSession } from '../core/createTokenSession';
+import { debugLog } from '../core/DebugLog';
 import { isApiRequest } from '../core/isApiRequest';
 import type { WorkerConfig } from '../core/WorkerConfig';
 import { webLock } from '../core/webLock';
@@ -38,7 +39,10 @@ export function armFallback(
   nativeFetch: typeof fetch,
   events: Emitter<InterceptorEvents>,
 ): Fallback {
+  const log = debugLog(config.debug, (line) => console.info(line));
+  log?.('fallback armed: this page attaches the token to API calls itself');
   const { provider, session, authorizedFetch } = createInterceptorCore(config, {
+    log,
     fetch: nativeFetch,
     withLock: webLock(win.navigator.locks),
     path: 'page',

@@ -1,4 +1,5 @@
 import { Workbox } from 'workbox-window';
+import { debugLog } from '../core/DebugLog';
 import { ErrorCode, InterceptorError, toErrorInfo } from '../core/errors';
 import { isWorkerEvent, isWorkerRequest, PROTOCOL_TAG } from '../core/protocol';
 import { VERSION } from '../core/version';
@@ -54,6 +55,7 @@ export function startClient(
   const nativeFetch = win.fetch;
   const container = 'serviceWorker' in win.navigator ? win.navigator.serviceWorker : undefined;
   let fallback: Fallback | undefined;
+  const log = debugLog(options.worker.debug, (line) => console.info(line));
 
   const hello = async (worker: ServiceWorker) => {
     const { version } = await messageWorker(
@@ -132,6 +134,7 @@ export function startClient(
       CONTROL_TIMEOUT_MS,
     );
     await hello(worker);
+    log?.(`worker in control: ${new URL(worker.scriptURL).pathname}`);
   };
 
   const ready = (async () => {

@@ -17,6 +17,7 @@ describe('validateInstallOptions', () => {
       appId: 'app-1',
       apiOrigin: 'https://api.firmly.work',
       renewMarginSeconds: '300',
+      debug: 'false',
     });
   });
 

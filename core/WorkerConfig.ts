@@ -7,6 +7,8 @@ interface BaseConfig {
   apiOrigin: string;
   /** Renew this many seconds before expiry. */
   renewMarginSeconds: number;
+  /** Log each decision to the console (never a token). */
+  debug: boolean;
 }
 
 /** The Firmly Cart API. */

@@ -1,4 +1,5 @@
 import type { TokenSession } from './createTokenSession';
+import { type DebugLog, describeUrl } from './DebugLog';
 import { InterceptorError, toErrorInfo } from './errors';
 import type { Provider } from './providers/Provider';
 
@@ -39,6 +40,7 @@ export function tokenFailureResponse(error: unknown): Response {
  * @param provider - puts the token on the request
  * @param fetchFn - the host's fetch
  * @param onIntercept - told of each call handled
+ * @param log - debug mode's log, if on
  * @returns a fetch for API calls
  */
 export function createAuthorizedFetch(
@@ -46,6 +48,7 @@ export function createAuthorizedFetch(
   provider: Provider,
   fetchFn: typeof fetch,
   onIntercept?: (info: InterceptInfo) => void,
+  log?: DebugLog,
 ): (request: Request) => Promise<Response> {
   const withToken = (request: Request, token: string, body: ArrayBuffer | null) => {
     const headers = new Headers(request.headers);
@@ -64,11 +67,17 @@ export function createAuthorizedFetch(
       // The page gave up on this call; whatever is answered now goes nowhere.
       if (request.signal.aborted) throw request.signal.reason;
       const response = tokenFailureResponse(error);
+      log?.(
+        `${request.method} ${describeUrl(request.url)}: no token (${toErrorInfo(error).code}), ` +
+          `answered ${response.status} without sending`,
+      );
       onIntercept?.({ method: request.method, url: request.url, status: response.status });
       return response;
     }
+    log?.(`${request.method} ${describeUrl(request.url)}: matched, token attached`);
     let response = await fetchFn(withToken(request, token, body));
     if (response.status === 401) {
+      log?.(`${request.method} ${describeUrl(request.url)}: 401, renewing once and retrying once`);
       let renewed: string | undefined;
       try {
         renewed = await session.renew(token, request.signal);

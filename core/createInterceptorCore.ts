@@ -1,5 +1,6 @@
 import { createAuthorizedFetch, type InterceptInfo } from './createAuthorizedFetch';
 import { createTokenSession, type TokenSession } from './createTokenSession';
+import type { DebugLog } from './DebugLog';
 import type { ErrorInfo } from './errors';
 import type { LockFn } from './localLock';
 import { type AskPage, digitalRiverProvider } from './providers/digitalriver/digitalRiverProvider';
@@ -26,6 +27,8 @@ export interface InterceptorHost {
   onIntercept?: (info: InterceptInfo) => void;
   /** Runs Digital River's SessionToken in a shopper's page (the page itself, or one the worker asks). */
   askPage: AskPage;
+  /** Debug mode's log, if on. */
+  log?: DebugLog | undefined;
 }
 
 /** The parts of the core a host wires up. */
@@ -98,10 +101,17 @@ export function createInterceptorCore(
     path: host.path,
     onSession: host.onSession,
     onError: host.onError,
+    log: host.log,
   });
   return {
     provider,
     session,
-    authorizedFetch: createAuthorizedFetch(session, provider, host.fetch, host.onIntercept),
+    authorizedFetch: createAuthorizedFetch(
+      session,
+      provider,
+      host.fetch,
+      host.onIntercept,
+      host.log,
+    ),
   };
 }

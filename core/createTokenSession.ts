@@ -1,5 +1,6 @@
 import type { UseStore } from 'idb-keyval';
 import type { Clock } from './Clock';
+import type { DebugLog } from './DebugLog';
 import { ErrorCode, type ErrorInfo, InterceptorError } from './errors';
 import type { LockFn } from './localLock';
 import type { Provider, TokenGrant } from './providers/Provider';
@@ -26,6 +27,8 @@ export interface TokenSessionOptions extends BackoffHost {
   onSession: (info: SessionInfo) => void;
   /** Told once per failed attempt to obtain a token, however many calls waited on it. */
   onError: (error: ErrorInfo) => void;
+  /** Debug mode's log, if on. */
+  log?: DebugLog | undefined;
 }
 
 /** One token request and who waits for it. */
@@ -113,16 +116,25 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
   }
 
   function acquire(renewable: StoredSession | undefined, signal: AbortSignal): Promise<TokenGrant> {
-    const attempt = async () => {
+    const once = async () => {
       if (!renewable) return o.provider.acquire({ fetch: o.fetch, signal });
       try {
         return await o.provider.acquire({ fetch: o.fetch, previous: renewable, signal });
       } catch (error) {
         // Too old to renew: a fresh session, which creates a new device.
         if (error instanceof InterceptorError && error.code === ErrorCode.TokenExpired) {
+          o.log?.('renewal refused (TokenExpired): starting a fresh session');
           renewable = undefined;
           return o.provider.acquire({ fetch: o.fetch, signal });
         }
+        throw error;
+      }
+    };
+    const attempt = async () => {
+      try {
+        return await once();
+      } catch (error) {
+        if (!signal.aborted) o.log?.(`token request failed: ${asInterceptorError(error).message}`);
         throw error;
       }
     };
@@ -135,10 +147,22 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
     return o.withLock(o.key, async () => {
       // Re-read under the lock: another context may have renewed while this one waited.
       const stored = await read();
-      if (stored && stored.token !== rejected && isFresh(stored)) return stored;
+      if (stored && stored.token !== rejected && isFresh(stored)) {
+        o.log?.(`using the stored token: device ${stored.deviceId}`);
+        return stored;
+      }
       const previous = stored ?? current;
       const renewable = previous && o.provider.canRenew(previous, o.now()) ? previous : undefined;
       signal.throwIfAborted();
+      o.log?.(
+        !renewable
+          ? 'obtaining a fresh session'
+          : rejected
+            ? 'renewing: the API refused the token (401)'
+            : isUsable(renewable)
+              ? 'renewing: the token is inside the renewal margin'
+              : 'renewing: the token expired',
+      );
       let grant: TokenGrant;
       try {
         grant = await acquire(renewable, signal);
@@ -160,6 +184,10 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
       } catch {
         // Without IndexedDB the session lives in memory only; the calls still go out.
       }
+      o.log?.(
+        `token ${grant.deviceCreated ? 'acquired on a new device' : 'renewed on the same device'}: ` +
+          `device ${grant.deviceId}, expires in ${Math.round(grant.expiresInSeconds)} s`,
+      );
       o.onSession(toInfo(session, o.provider, o.path));
       return session;
     });
@@ -175,7 +203,10 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
       },
       (error: unknown) => {
         // Abandoned because every waiter left: not a failure anyone needs to hear about.
-        if (controller.signal.aborted) throw error;
+        if (controller.signal.aborted) {
+          o.log?.('token request abandoned: no call waits for it any more');
+          throw error;
+        }
         const coded = asInterceptorError(error);
         if (FATAL.has(coded.code)) fatal = coded;
         o.onError(coded.toInfo());

@@ -5,22 +5,36 @@ export interface RequestLike {
   mode: RequestMode;
 }
 
+/** Why a request does or does not get the token. */
+export type ApiRequestVerdict = 'match' | 'navigation' | 'no-cors' | 'another origin' | 'not a URL';
+
 /**
- * Decides whether a request gets the token. Origins are compared parsed and whole (scheme,
- * host and port), never as a string prefix, so `https://api.example.com.evil.com` and
+ * Decides whether a request gets the token, and why. Origins are compared parsed and whole
+ * (scheme, host and port), never as a string prefix, so `https://api.example.com.evil.com` and
  * `https://api.example.com@evil.com` do not pass. Navigations are never touched, and `no-cors`
  * requests cannot carry custom headers anyway.
  *
  * @param request - the outgoing request
  * @param apiOrigin - the configured origin, canonical (`URL.origin`)
- * @returns whether to attach the token
+ * @returns `match`, or the reason it is left alone
+ */
+export function apiRequestVerdict(request: RequestLike, apiOrigin: string): ApiRequestVerdict {
+  if (request.mode === 'navigate') return 'navigation';
+  let origin: string;
+  try {
+    origin = (typeof request.url === 'string' ? new URL(request.url) : request.url).origin;
+  } catch {
+    return 'not a URL';
+  }
+  if (origin !== apiOrigin) return 'another origin';
+  return request.mode === 'no-cors' ? 'no-cors' : 'match';
+}
+
+/**
+ * @param request - the outgoing request
+ * @param apiOrigin - the configured origin, canonical (`URL.origin`)
+ * @returns whether to attach the token (see {@link apiRequestVerdict})
  */
 export function isApiRequest(request: RequestLike, apiOrigin: string): boolean {
-  if (request.mode === 'navigate' || request.mode === 'no-cors') return false;
-  try {
-    const url = typeof request.url === 'string' ? new URL(request.url) : request.url;
-    return url.origin === apiOrigin;
-  } catch {
-    return false;
-  }
+  return apiRequestVerdict(request, apiOrigin) === 'match';
 }

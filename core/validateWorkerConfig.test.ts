@@ -46,6 +46,7 @@ describe('validateWorkerConfig', () => {
       appId: 'app-1',
       apiOrigin: 'https://api.firmly.work',
       renewMarginSeconds: 300,
+      debug: false,
     });
   });
 
@@ -59,6 +60,7 @@ describe('validateWorkerConfig', () => {
     [{ provider: 'firmly', appId: 'a', renewMarginSeconds: 'soon' }, 'data-renew-margin-seconds'],
     [{ provider: 'firmly', appId: 'a', renewMarginSeconds: '-1' }, 'data-renew-margin-seconds'],
     [{ provider: 'firmly', appId: 'a', renewMarginSeconds: '' }, 'data-renew-margin-seconds'],
+    [{ provider: 'firmly', appId: 'a', debug: 'yes' }, 'data-debug'],
   ])('refuses %j with ConfigInvalid naming %s', (raw, field) => {
     expect(() => validateWorkerConfig(raw, names)).toThrow(
       expect.objectContaining({ code: 'ConfigInvalid', message: expect.stringContaining(field) }),
@@ -72,6 +74,7 @@ describe('validateWorkerConfig', () => {
       storeOrigin: 'https://store.digitalriver.com',
       apiOrigin: 'https://api.digitalriver.com',
       renewMarginSeconds: 300,
+      debug: false,
     });
     const withKey = validateWorkerConfig(
       { provider: 'digitalriver', siteId: 's', apiKey: 'k1' },
@@ -101,6 +104,15 @@ describe('validateWorkerConfig', () => {
     expect(() => validateWorkerConfig(raw, names)).toThrow(
       expect.objectContaining({ code: 'ConfigInvalid', message: expect.stringContaining(field) }),
     );
+  });
+
+  it('reads a bare data-debug attribute as on', () => {
+    expect(validateWorkerConfig({ provider: 'firmly', appId: 'a', debug: '' }, names).debug).toBe(
+      true,
+    );
+    expect(
+      validateWorkerConfig({ provider: 'firmly', appId: 'a', debug: 'false' }, names).debug,
+    ).toBe(false);
   });
 
   it('round-trips through the worker URL', () => {

@@ -16,6 +16,7 @@ export interface RawWorkerConfig {
   storeOrigin?: string | null | undefined;
   apiOrigin?: string | null | undefined;
   renewMarginSeconds?: string | number | null | undefined;
+  debug?: string | boolean | null | undefined;
 }
 
 /** How each field is called where it came from (`data-app-id`, `appId`, …), for error messages. */
@@ -97,8 +98,14 @@ export function validateWorkerConfig(raw: RawWorkerConfig, names: FieldNames): W
       `${names.renewMarginSeconds} must be a number of seconds, 0 or more`,
     );
   }
+  // A bare `data-debug` attribute reads as "", which means on.
+  const debug = raw.debug ?? false;
+  if (![true, false, '', 'true', 'false'].includes(debug)) {
+    throw new InterceptorError(ErrorCode.ConfigInvalid, `${names.debug} must be true or false`);
+  }
+  const common = { apiOrigin, renewMarginSeconds, debug: debug !== false && debug !== 'false' };
   if (provider === 'firmly') {
-    return { provider, appId: publicId(raw.appId, names.appId), apiOrigin, renewMarginSeconds };
+    return { provider, appId: publicId(raw.appId, names.appId), ...common };
   }
   const siteId = publicId(raw.siteId, names.siteId);
   const storeOrigin = validateApiOrigin(
@@ -112,13 +119,7 @@ export function validateWorkerConfig(raw: RawWorkerConfig, names: FieldNames): W
       `${names.storeOrigin} must differ from ${names.apiOrigin}`,
     );
   }
-  const config: WorkerConfig = {
-    provider: 'digitalriver',
-    siteId,
-    storeOrigin,
-    apiOrigin,
-    renewMarginSeconds,
-  };
+  const config: WorkerConfig = { provider: 'digitalriver', siteId, storeOrigin, ...common };
   if (raw.apiKey !== null && raw.apiKey !== undefined) {
     config.apiKey = publicId(raw.apiKey, names.apiKey);
   }
@@ -133,6 +134,7 @@ const FIELDS: readonly (keyof RawWorkerConfig)[] = [
   'storeOrigin',
   'apiOrigin',
   'renewMarginSeconds',
+  'debug',
 ];
 
 /**

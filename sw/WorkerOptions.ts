@@ -12,4 +12,6 @@ export interface WorkerOptions {
   apiOrigin?: string;
   /** Default 300. */
   renewMarginSeconds?: number;
+  /** Log each decision to the console (never a token). Default false. */
+  debug?: boolean;
 }

@@ -1,7 +1,8 @@
 import { registerRoute } from 'workbox-routing';
 import { createInterceptorCore } from '../core/createInterceptorCore';
+import { debugLog, describeUrl } from '../core/DebugLog';
 import { ErrorCode, InterceptorError, toErrorInfo } from '../core/errors';
-import { isApiRequest } from '../core/isApiRequest';
+import { apiRequestVerdict, isApiRequest } from '../core/isApiRequest';
 import {
   isOurMessage,
   isPageRequest,
@@ -39,7 +40,9 @@ export function startValidatedInterceptor(
       })
       .catch(() => undefined);
 
+  const log = debugLog(config.debug, (line) => console.info(line));
   const { session, authorizedFetch } = createInterceptorCore(config, {
+    log,
     fetch: (input, init) => scope.fetch(input, init),
     withLock: webLock(scope.navigator.locks),
     path: 'worker',
@@ -50,7 +53,16 @@ export function startValidatedInterceptor(
 
   for (const method of METHODS) {
     registerRoute(
-      ({ url, request }) => isApiRequest({ url, mode: request.mode }, config.apiOrigin),
+      ({ url, request }) => {
+        if (!log) return isApiRequest({ url, mode: request.mode }, config.apiOrigin);
+        const verdict = apiRequestVerdict({ url, mode: request.mode }, config.apiOrigin);
+        if (verdict !== 'match') {
+          const why =
+            verdict === 'no-cors' ? 'no-cors (a worker cannot add headers to it)' : verdict;
+          log(`${request.method} ${describeUrl(url)}: not matched, passed through (${why})`);
+        }
+        return verdict === 'match';
+      },
       async ({ request, event }) => {
         const response = await authorizedFetch(request);
         const clientId = (event as FetchEvent).clientId;

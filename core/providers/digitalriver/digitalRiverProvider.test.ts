@@ -8,6 +8,7 @@ const config: DigitalRiverConfig = {
   storeOrigin: 'https://store.example',
   apiOrigin: 'https://api.example',
   renewMarginSeconds: 300,
+  debug: false,
 };
 
 function recordingFetch(answer: unknown) {
