@@ -1,3 +1,4 @@
+import { debugLog } from '../core/DebugLog';
 import { InterceptorError } from '../core/errors';
 import {
   fieldNames,
@@ -5,6 +6,7 @@ import {
   validateWorkerConfig,
   workerConfigFromSearch,
 } from '../core/validateWorkerConfig';
+import { routeOthersToNetwork } from './routeOthersToNetwork';
 import { startValidatedInterceptor } from './startInterceptor';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -19,8 +21,23 @@ try {
     // Registered by the drop-in: the configuration lives in this script's URL, which survives
     // the worker being stopped and restarted and which no page message can change.
     const config = workerConfigFromSearch(self.location.search);
-    // Take control at once, so the very first cart call of a first visit goes through the worker.
-    self.addEventListener('install', (event) => event.waitUntil(self.skipWaiting()));
+    // Take control at once, so the very first cart call of a first visit goes through the worker;
+    // and, where the browser can, keep every other request from reaching it at all.
+    const log = debugLog(config.debug, (line) => console.info(line));
+    self.addEventListener('install', (event) =>
+      event.waitUntil(
+        Promise.all([
+          self.skipWaiting(),
+          routeOthersToNetwork(event, config.apiOrigin).then((routed) =>
+            log?.(
+              routed
+                ? 'static routing on: requests for other origins go straight to the network'
+                : 'static routing unavailable: the fetch handler lets other requests pass',
+            ),
+          ),
+        ]),
+      ),
+    );
     self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
     startValidatedInterceptor(self, config);
   } else {
