@@ -93,7 +93,7 @@ export function startClient(
       if (!isWorkerEvent(data)) return;
       if (data.type === 'session') events.emit('session', data.session);
       else if (data.type === 'error') events.emit('error', data.error);
-      else events.emit('intercept', data.intercept);
+      else for (const intercept of data.intercepts) events.emit('intercept', intercept);
     });
     container.addEventListener('controllerchange', () => {
       const worker = container.controller;

@@ -41,7 +41,7 @@ export type WorkerRequest = { tag: typeof PROTOCOL_TAG; type: 'runSessionToken' 
 export type WorkerEvent =
   | { tag: typeof PROTOCOL_TAG; type: 'session'; session: SessionInfo }
   | { tag: typeof PROTOCOL_TAG; type: 'error'; error: ErrorInfo }
-  | { tag: typeof PROTOCOL_TAG; type: 'intercept'; intercept: InterceptInfo };
+  | { tag: typeof PROTOCOL_TAG; type: 'intercept'; intercepts: InterceptInfo[] };
 
 const REQUEST_TYPES = new Set<string>(['hello', 'session', 'clear', 'claim']);
 const EVENT_TYPES = new Set<string>(['session', 'error', 'intercept']);

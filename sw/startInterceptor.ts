@@ -15,6 +15,7 @@ import { VERSION } from '../core/version';
 import type { WorkerConfig } from '../core/WorkerConfig';
 import { webLock } from '../core/webLock';
 import { askControlledPage } from './askControlledPage';
+import { createInterceptReporter } from './createInterceptReporter';
 
 // workbox-routing matches one method per route, so every method it knows gets one (browsers
 // send CORS preflights themselves, past the worker).
@@ -51,6 +52,7 @@ export function startValidatedInterceptor(
     askPage: askControlledPage(scope),
   });
 
+  const report = createInterceptReporter(scope.clients);
   for (const method of METHODS) {
     registerRoute(
       ({ url, request }) => {
@@ -65,19 +67,16 @@ export function startValidatedInterceptor(
       },
       async ({ request, event }) => {
         const response = await authorizedFetch(request);
-        const clientId = (event as FetchEvent).clientId;
-        if (clientId) {
-          // Told only to the page that made the call, and off the response's path.
-          void scope.clients
-            .get(clientId)
-            .then((client) =>
-              client?.postMessage({
-                tag: PROTOCOL_TAG,
-                type: 'intercept',
-                intercept: { method: request.method, url: request.url, status: response.status },
-              } satisfies WorkerEvent),
-            )
-            .catch(() => undefined);
+        const fetchEvent = event as FetchEvent;
+        if (fetchEvent.clientId) {
+          // Told only to the page that made the call, batched and off the response's path.
+          fetchEvent.waitUntil(
+            report(fetchEvent.clientId, {
+              method: request.method,
+              url: request.url,
+              status: response.status,
+            }),
+          );
         }
         return response;
       },
