@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
+import { startDigitalRiverEmulator } from './emulator/digitalRiverEmulator';
 import { startFirmlyEmulator } from './emulator/firmlyEmulator';
 import { startStorefront } from './storefrontServer';
 
 const APP_ID = 'demo-app';
+const DR_SITE_ID = 'demoSite';
 const DIST_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
 
 function portFromEnv(name: string, fallback: number): number {
@@ -16,39 +18,76 @@ function portFromEnv(name: string, fallback: number): number {
 }
 
 /**
- * Tries the preferred port and falls back to a free one, so a second demo (or anything else on
+ * Tries the preferred ports and falls back to free ones, so a second demo (or anything else on
  * 8787) does not stop this one from starting.
  */
-async function onPreferredPort<T>(port: number, start: (port: number) => Promise<T>): Promise<T> {
+async function onPreferredPorts<P extends Record<string, number>, T>(
+  ports: P,
+  start: (ports: P) => Promise<T>,
+): Promise<T> {
   try {
-    return await start(port);
+    return await start(ports);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw error;
-    return start(0);
+    const anyPreferred = Object.values(ports).some((port) => port !== 0);
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || !anyPreferred) throw error;
+    const free = Object.fromEntries(Object.keys(ports).map((key) => [key, 0])) as P;
+    return start(free);
   }
 }
 
-const api = await onPreferredPort(portFromEnv('API_PORT', 8788), (port) =>
-  startFirmlyEmulator({ host: '127.0.0.1', port }),
+const running: { close(): Promise<void> }[] = [];
+
+/** Starts one server and remembers it, so a failure later on stops the ones already running. */
+async function started<T extends { close(): Promise<void> }>(server: Promise<T>): Promise<T> {
+  try {
+    const value = await server;
+    running.push(value);
+    return value;
+  } catch (error) {
+    await Promise.all(running.map((s) => s.close()));
+    throw error;
+  }
+}
+
+const api = await started(
+  onPreferredPorts({ port: portFromEnv('API_PORT', 8788) }, ({ port }) =>
+    startFirmlyEmulator({ host: '127.0.0.1', port }),
+  ),
 );
-const shop = await onPreferredPort(portFromEnv('PORT', 8787), (port) =>
-  startStorefront({
-    host: 'localhost',
-    port,
-    apiOrigin: api.origin,
-    appId: APP_ID,
-    distDir: DIST_DIR,
-  }),
-).catch(async (error: unknown) => {
-  await api.close();
-  throw error;
-});
+// No test controls: a visitor's browser must not be able to expire or revoke tokens.
+const digitalRiver = await started(
+  onPreferredPorts(
+    { storePort: portFromEnv('DR_STORE_PORT', 0), apiPort: portFromEnv('DR_API_PORT', 0) },
+    (ports) => startDigitalRiverEmulator({ host: '127.0.0.1', siteId: DR_SITE_ID, ...ports }),
+  ),
+);
+const shop = await started(
+  onPreferredPorts({ port: portFromEnv('PORT', 8787) }, ({ port }) =>
+    startStorefront({
+      host: 'localhost',
+      port,
+      apiOrigin: api.origin,
+      appId: APP_ID,
+      distDir: DIST_DIR,
+      // No API key, so the shop shows the two-step flow: a session token, then the password grant.
+      digitalRiver: {
+        siteId: DR_SITE_ID,
+        storeOrigin: digitalRiver.storeOrigin,
+        apiOrigin: digitalRiver.apiOrigin,
+      },
+    }),
+  ),
+);
 
 console.log(`
   Luma Gift Shop demo is running.
 
-    Storefront:      ${shop.origin}/
-    Cart API (emu):  ${api.origin}
+    Firmly shop:                ${shop.origin}/
+    Digital River shop:         ${shop.origin}/digitalriver.html
+
+    Firmly Cart API (emu):      ${api.origin}
+    Digital River store (emu):  ${digitalRiver.storeOrigin}
+    Digital River API (emu):    ${digitalRiver.apiOrigin}
 
   Press Ctrl+C to stop.
 `);
@@ -57,7 +96,7 @@ let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await Promise.all([shop.close(), api.close()]);
+  await Promise.all(running.map((server) => server.close()));
   process.exit(0);
 }
 

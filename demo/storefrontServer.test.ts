@@ -78,8 +78,71 @@ describe('the storefront page', () => {
     const { origin } = await open();
     const css = await fetch(`${origin}/shop.css`);
     expect(css.headers.get('content-type')).toContain('text/css');
-    const js = await fetch(`${origin}/shop.js`);
-    expect(js.headers.get('content-type')).toContain('text/javascript');
+    for (const name of ['shop.js', 'shopPage.js', 'sessionPanel.js', 'notices.js', 'dom.js']) {
+      const js = await fetch(`${origin}/${name}`);
+      expect(js.headers.get('content-type'), name).toContain('text/javascript');
+    }
+  });
+});
+
+describe('the Digital River shop', () => {
+  const digitalRiver = {
+    siteId: 'demoSite',
+    storeOrigin: 'http://127.0.0.1:8790',
+    apiOrigin: 'http://127.0.0.1:8791',
+  };
+
+  it('carries the Digital River tag, without an API key unless one is given', async () => {
+    const { origin } = await open({ digitalRiver });
+    const html = await (await fetch(`${origin}/digitalriver.html`)).text();
+
+    expect(html).toContain(
+      '<script src="/sw-token-interceptor.js" data-provider="digitalriver" data-site-id="demoSite" data-store-origin="http://127.0.0.1:8790" data-api-origin="http://127.0.0.1:8791"></script>',
+    );
+    expect(html).toContain('<script type="module" src="/shop-dr.js"></script>');
+    expect(html).toContain('href="/"');
+    expect(html).not.toContain('data-api-key');
+    expect(html).not.toContain('{{');
+  });
+
+  it('adds the API key and extra attributes after the configured ones, with values escaped', async () => {
+    const { origin } = await open({
+      digitalRiver: { ...digitalRiver, siteId: 'a"b<c>', apiKey: 'key&1' },
+      extraTagAttributes: { renewMarginSeconds: '60' },
+    });
+    const html = await (await fetch(`${origin}/digitalriver.html`)).text();
+
+    expect(html).toContain(
+      '<script src="/sw-token-interceptor.js" data-provider="digitalriver" data-site-id="a&quot;b&lt;c&gt;" data-store-origin="http://127.0.0.1:8790" data-api-origin="http://127.0.0.1:8791" data-api-key="key&amp;1" data-renew-margin-seconds="60"></script>',
+    );
+  });
+
+  it('refuses extra attributes that would shadow the Digital River tag', async () => {
+    for (const key of ['siteId', 'storeOrigin', 'data-api-key']) {
+      await expect(open({ digitalRiver, extraTagAttributes: { [key]: 'x' } })).rejects.toThrow(
+        TypeError,
+      );
+    }
+  });
+
+  it('offers its tag alone, and links the two shops to each other', async () => {
+    const { origin } = await open({ digitalRiver: { ...digitalRiver, apiKey: 'k' } });
+    const tagOnly = await (await fetch(`${origin}/digitalriver-tag-only.html`)).text();
+    expect(tagOnly).toMatch(
+      /<head><meta charset="utf-8"><title>Tag only<\/title><script src="\/sw-token-interceptor\.js" data-provider="digitalriver"[^>]* data-api-key="k"><\/script><\/head><body><\/body>/,
+    );
+    expect(tagOnly).not.toContain('shop-dr.js');
+    const firmly = await (await fetch(`${origin}/`)).text();
+    expect(firmly).toContain('href="/digitalriver.html"');
+  });
+
+  it('is not served, nor linked, unless configured; its template never shows raw', async () => {
+    const { origin } = await open();
+    for (const page of ['/digitalriver.html', '/digitalriver-tag-only.html']) {
+      expect((await fetch(`${origin}${page}`)).status, page).toBe(404);
+    }
+    expect(await (await fetch(`${origin}/`)).text()).not.toContain('digitalriver');
+    expect((await fetch(`${origin}/shop-dr.js`)).status).toBe(200);
   });
 });
 

@@ -5,6 +5,21 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { catalog } from './emulator/catalog';
 
+/** Where the Digital River shop's library tag points; each value lands in one `data-*` attribute. */
+export interface DigitalRiverShopOptions {
+  /** The Global Commerce site, written into `data-site-id`. */
+  siteId: string;
+  /** The store origin serving the `SessionToken` action, written into `data-store-origin`. */
+  storeOrigin: string;
+  /** The Shopper API origin, written into `data-api-origin`. */
+  apiOrigin: string;
+  /**
+   * A public API key, written into `data-api-key`. Without one the library runs the two-step flow
+   * (a session token, then the password grant); with one, `SessionToken` hands out the token.
+   */
+  apiKey?: string;
+}
+
 /** How to serve the demo storefront. */
 export interface StorefrontOptions {
   /**
@@ -14,15 +29,20 @@ export interface StorefrontOptions {
   host?: string;
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
-  /** The Cart API origin written into the script tag's `data-api-origin`. */
+  /** The Firmly Cart API origin written into the Firmly shop's `data-api-origin`. */
   apiOrigin: string;
-  /** The application id written into the script tag's `data-app-id`. */
+  /** The Firmly application id written into the Firmly shop's `data-app-id`. */
   appId: string;
   /** Absolute path of the built `dist/` folder that holds the library's scripts. */
   distDir: string;
   /**
-   * More attributes for the script tag, for tests of other configurations. Keys are written as
-   * given when they start with `data-`, otherwise camelCase becomes `data-kebab-case`.
+   * Also serves the Digital River shop at `/digitalriver.html` (and its tag alone at
+   * `/digitalriver-tag-only.html`), with a header link between the two shops.
+   */
+  digitalRiver?: DigitalRiverShopOptions;
+  /**
+   * More attributes for the script tag of every shop, for tests of other configurations. Keys are
+   * written as given when they start with `data-`, otherwise camelCase becomes `data-kebab-case`.
    */
   extraTagAttributes?: Record<string, string>;
   /** More folders to serve files from (absolute paths), such as a test's own pages and workers. */
@@ -38,14 +58,26 @@ export interface Storefront {
 }
 
 const STATIC_DIR = fileURLToPath(new URL('./storefront/', import.meta.url));
-const TEMPLATE_FILE = path.join(STATIC_DIR, 'index.html');
+const FIRMLY_TEMPLATE = path.join(STATIC_DIR, 'index.html');
+const DIGITAL_RIVER_TEMPLATE = path.join(STATIC_DIR, 'digitalriver.html');
+// Templates are only served rendered: raw, they would show placeholders, and a shop that is not
+// configured would seem to exist.
+const TEMPLATE_PATHS = new Set(['/index.html', '/digitalriver.html']);
 
-// The tag's own attributes come from `appId` and `apiOrigin`; a second copy would be ignored by
-// the browser (the first attribute wins) and the test would silently check the wrong thing.
-const RESERVED_ATTRIBUTES = new Set(['data-provider', 'data-app-id', 'data-api-origin']);
+// Each tag's own attributes come from the options; a second copy would be ignored by the browser
+// (the first attribute wins) and the test would silently check the wrong thing.
+const FIRMLY_ATTRIBUTES = new Set(['data-provider', 'data-app-id', 'data-api-origin']);
+const DIGITAL_RIVER_ATTRIBUTES = new Set([
+  'data-provider',
+  'data-site-id',
+  'data-store-origin',
+  'data-api-origin',
+  'data-api-key',
+]);
 const DATA_ATTRIBUTE = /^data-[a-z0-9]+(-[a-z0-9]+)*$/;
 // Extra attributes go at the end of this opening tag; the template stays plain, valid HTML.
 const LIBRARY_TAG = /<script src="\/sw-token-interceptor\.js"[^>]*>/;
+const LIBRARY_ELEMENT = /<script src="\/sw-token-interceptor\.js"[^>]*><\/script>/;
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -68,34 +100,99 @@ function escapeAttribute(value: string): string {
     .replaceAll('>', '&gt;');
 }
 
-function attributeName(key: string): string {
+function attributeName(key: string, reserved: ReadonlySet<string>): string {
   const name = key.startsWith('data-')
     ? key
     : `data-${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
   if (!DATA_ATTRIBUTE.test(name)) {
     throw new TypeError(`extraTagAttributes: ${key} is not a valid data-* attribute name`);
   }
-  if (RESERVED_ATTRIBUTES.has(name)) {
-    throw new TypeError(`extraTagAttributes: set ${name} through appId or apiOrigin instead`);
+  if (reserved.has(name)) {
+    throw new TypeError(`extraTagAttributes: set ${name} through the storefront options instead`);
   }
   return name;
 }
 
-function renderPage(template: string, options: StorefrontOptions): string {
-  const extra = Object.entries(options.extraTagAttributes ?? {})
-    .map(([key, value]) => ` ${attributeName(key)}="${escapeAttribute(value)}"`)
-    .join('');
-  const values: Record<string, string> = {
-    appId: escapeAttribute(options.appId),
-    apiOrigin: escapeAttribute(options.apiOrigin),
-  };
-  if (!LIBRARY_TAG.test(template)) throw new Error(`${TEMPLATE_FILE} lost its library script tag`);
+/** @returns the extra attributes as `[name, value]` pairs, checked against a tag's own */
+function extraAttributes(options: StorefrontOptions, reserved: ReadonlySet<string>) {
+  return Object.entries(options.extraTagAttributes ?? {}).map(
+    ([key, value]) => [attributeName(key, reserved), value] as const,
+  );
+}
+
+/**
+ * Fills a shop template: `{{name}}` placeholders from `values` (already escaped, or markup we
+ * built), and `attributes` appended to the library's script tag.
+ *
+ * @throws Error when the template lost its library tag or names a placeholder with no value
+ */
+function renderPage(
+  template: string,
+  file: string,
+  values: Readonly<Record<string, string>>,
+  attributes: readonly (readonly [string, string])[],
+): string {
+  if (!LIBRARY_TAG.test(template)) throw new Error(`${file} lost its library script tag`);
+  const tail = attributes.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join('');
   return (
     template
       // One pass, so a value that happens to contain "{{appId}}" is never expanded again.
-      .replace(/\{\{(appId|apiOrigin)\}\}/g, (_, name: string) => values[name] ?? '')
-      .replace(LIBRARY_TAG, (tag) => `${tag.slice(0, -1)}${extra}>`)
+      .replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+        const value = values[name];
+        if (value === undefined) throw new Error(`${file} has no value for {{${name}}}`);
+        return value;
+      })
+      .replace(LIBRARY_TAG, (tag) => `${tag.slice(0, -1)}${tail}>`)
   );
+}
+
+/** @returns a page holding a shop's library tag and nothing else, which makes no calls of its own */
+function tagOnlyPage(page: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tag only</title>${
+    page.match(LIBRARY_ELEMENT)?.[0] ?? ''
+  }</head><body></body></html>`;
+}
+
+function shopSwitch(href: string, label: string): string {
+  return `<a class="shop-switch" href="${href}" data-testid="shop-switch">${label}</a>`;
+}
+
+/** @returns the rendered pages by path: the Firmly shop, and the Digital River shop if configured */
+async function renderShops(options: StorefrontOptions): Promise<Map<string, string>> {
+  const dr = options.digitalRiver;
+  const firmly = renderPage(
+    await readFile(FIRMLY_TEMPLATE, 'utf8'),
+    FIRMLY_TEMPLATE,
+    {
+      appId: escapeAttribute(options.appId),
+      apiOrigin: escapeAttribute(options.apiOrigin),
+      shopSwitch: dr ? shopSwitch('/digitalriver.html', 'Try the Digital River shop') : '',
+    },
+    extraAttributes(options, FIRMLY_ATTRIBUTES),
+  );
+  const pages = new Map([
+    ['/', firmly],
+    ['/index.html', firmly],
+    ['/tag-only.html', tagOnlyPage(firmly)],
+  ]);
+  if (!dr) return pages;
+  const digitalRiver = renderPage(
+    await readFile(DIGITAL_RIVER_TEMPLATE, 'utf8'),
+    DIGITAL_RIVER_TEMPLATE,
+    {
+      siteId: escapeAttribute(dr.siteId),
+      storeOrigin: escapeAttribute(dr.storeOrigin),
+      apiOrigin: escapeAttribute(dr.apiOrigin),
+      shopSwitch: shopSwitch('/', 'Try the Firmly shop'),
+    },
+    [
+      ...(dr.apiKey === undefined ? [] : [['data-api-key', dr.apiKey] as const]),
+      ...extraAttributes(options, DIGITAL_RIVER_ATTRIBUTES),
+    ],
+  );
+  pages.set('/digitalriver.html', digitalRiver);
+  pages.set('/digitalriver-tag-only.html', tagOnlyPage(digitalRiver));
+  return pages;
 }
 
 /**
@@ -143,9 +240,10 @@ function send(
 /**
  * Serves the demo shop page with the library's script tag filled in, the library's built scripts
  * from `distDir`, the page's own assets, `/catalog.json`, and for tests an untagged `/blank.html` and a
- * `/tag-only.html` that holds the library's tag and nothing else.
+ * `/tag-only.html` that holds the library's tag and nothing else. With `digitalRiver`, it serves the
+ * Digital River shop as well, at `/digitalriver.html` and `/digitalriver-tag-only.html`.
  *
- * @param options - where to listen, and what to write into the script tag
+ * @param options - where to listen, and what to write into the script tags
  * @returns the running storefront, once it is listening
  * @throws TypeError for a relative `distDir` or a bad `extraTagAttributes` key
  * @example
@@ -157,12 +255,8 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
     throw new TypeError('distDir must be an absolute path');
   }
   const host = options.host ?? 'localhost';
-  const page = renderPage(await readFile(TEMPLATE_FILE, 'utf8'), options);
+  const pages = await renderShops(options);
   const catalogJson = JSON.stringify(catalog);
-  // The library's tag and nothing else: a page that makes no calls of its own, for tests.
-  const tagOnly = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tag only</title>${
-    page.match(/<script src="\/sw-token-interceptor\.js"[^>]*><\/script>/)?.[0] ?? ''
-  }</head><body></body></html>`;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -170,12 +264,9 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
       return;
     }
     const { pathname } = new URL(req.url ?? '/', 'http://storefront.invalid');
-    if (pathname === '/' || pathname === '/index.html') {
+    const page = pages.get(pathname);
+    if (page !== undefined) {
       send(req, res, 200, CONTENT_TYPES['.html'] ?? '', page);
-      return;
-    }
-    if (pathname === '/tag-only.html') {
-      send(req, res, 200, CONTENT_TYPES['.html'] ?? '', tagOnly);
       return;
     }
     if (pathname === '/catalog.json') {
@@ -183,7 +274,7 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
       return;
     }
     const extension = path.extname(pathname);
-    const contentType = CONTENT_TYPES[extension];
+    const contentType = TEMPLATE_PATHS.has(pathname) ? undefined : CONTENT_TYPES[extension];
     let file = DIST_EXTENSIONS.has(extension)
       ? await fileInside(options.distDir, pathname)
       : undefined;

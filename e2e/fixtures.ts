@@ -41,9 +41,11 @@ interface Fixtures {
 
 type EventLog = { type: string; detail: unknown }[];
 
-// Runs in the page before any script: subscribes to the handle the moment the drop-in sets it,
-// so a test sees events that fire before it could have subscribed itself.
-function recordEvents() {
+/**
+ * Runs in the page before any script (`page.addInitScript`): subscribes to the handle the moment
+ * the drop-in sets it, so a test sees events that fire before it could have subscribed itself.
+ */
+export function recordEvents() {
   const w = window as unknown as { __events: EventLog; swTokenInterceptor?: unknown };
   w.__events = [];
   let handle: unknown;

@@ -6,7 +6,7 @@ import {
   validateWorkerConfig,
   workerConfigFromSearch,
 } from '../core/validateWorkerConfig';
-import { routeOthersToNetwork } from './routeOthersToNetwork';
+import { routeAssetsToNetwork } from './routeAssetsToNetwork';
 import { startValidatedInterceptor } from './startInterceptor';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -22,17 +22,17 @@ try {
     // the worker being stopped and restarted and which no page message can change.
     const config = workerConfigFromSearch(self.location.search);
     // Take control at once, so the very first cart call of a first visit goes through the worker;
-    // and, where the browser can, keep every other request from reaching it at all.
+    // and, where the browser can, keep page assets from reaching it at all.
     const log = debugLog(config.debug, (line) => console.info(line));
     self.addEventListener('install', (event) =>
       event.waitUntil(
         Promise.all([
           self.skipWaiting(),
-          routeOthersToNetwork(event, config.apiOrigin).then((routed) =>
+          routeAssetsToNetwork(event).then((routed) =>
             log?.(
               routed
-                ? 'static routing on: requests for other origins go straight to the network'
-                : 'static routing unavailable: the fetch handler lets other requests pass',
+                ? 'static routing on: navigations and page assets go straight to the network'
+                : 'static routing unavailable: the fetch handler lets non-API requests pass',
             ),
           ),
         ]),

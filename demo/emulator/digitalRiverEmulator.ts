@@ -1,0 +1,463 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DigitalRiverApiError, TOKEN_RELATION } from './digitalRiver/DigitalRiverApiError';
+import { JSONP_CALLBACK, wrapJsonp } from './digitalRiver/jsonp';
+import { redactShopperTokens } from './digitalRiver/redactShopperTokens';
+import { createShopperCartBook } from './digitalRiver/shopperCartBook';
+import { matchShopperRoute } from './digitalRiver/shopperRoutes';
+import { createShopperTokens, type DigitalRiverToken } from './digitalRiver/shopperTokens';
+import { FirmlyApiError } from './FirmlyApiError';
+import { readBody } from './readBody';
+
+export { unwrapJsonp } from './digitalRiver/jsonp';
+
+/** How to start the emulator. Every field is optional. */
+export interface DigitalRiverEmulatorOptions {
+  /** Interface to bind both origins to; loopback by default so nothing outside can reach them. */
+  host?: string;
+  /** Port of the store origin; 0 (the default) picks a free one. */
+  storePort?: number;
+  /** Port of the API origin; 0 (the default) picks a free one. */
+  apiPort?: number;
+  /** The one site the store serves, as in `/store/{siteId}/SessionToken`; `demoSite` by default. */
+  siteId?: string;
+  /** Public API keys `SessionToken` accepts; `['demo-public-key']` by default. */
+  apiKeys?: string[];
+  /** Lifetime of each access token; 86397 s by default, the value in Digital River's samples. */
+  accessTokenLifetimeSeconds?: number;
+  /** Enables the `/__emulator/*` routes and `POST /v1/shoppers/me/echo`; off by default. */
+  testControls?: boolean;
+}
+
+/** What the emulator has seen since it started or was last reset. */
+export interface DigitalRiverCounters {
+  /** Every `SessionToken` request to the store, whatever its outcome. */
+  sessionToken: number;
+  /** Every `grant_type=password` request to the token endpoint, whatever its outcome. */
+  passwordGrants: number;
+  /** Every `grant_type=refresh_token` request to the token endpoint, whatever its outcome. */
+  refreshGrants: number;
+  /** Refresh grants refused with 401 because the refresh token was rotated, revoked or unknown. */
+  refreshRejected: number;
+  /** Every request to a Shopper API route (including the echo route), whatever its outcome. */
+  cartCalls: number;
+  /** Shopper API calls refused with 401 for a missing, unknown or expired access token. */
+  unauthorized: number;
+  /** `OPTIONS` requests to the API origin. */
+  preflights: number;
+  /** Requests to the store origin that carried an `Authorization` header (a client should send none). */
+  storeRequestsWithAuth: number;
+  /** Requests on either origin whose client closed the connection before the answer (aborted calls). */
+  abandoned: number;
+}
+
+/** One request as the emulator saw it; tokens are redacted from every field. */
+export interface DigitalRiverRequestLogEntry {
+  origin: 'store' | 'api';
+  method: string;
+  /** Path and query string. */
+  path: string;
+  /** Whether an `Authorization` header arrived (its value is never kept). */
+  hasAuth: boolean;
+  contentType: string | null;
+  /** The raw body decoded as UTF-8. */
+  body: string;
+}
+
+/** A running emulator and the handles tests use to observe and steer it. */
+export interface DigitalRiverEmulator {
+  /** Where the store (the `SessionToken` site action) listens, such as `http://127.0.0.1:41234`. */
+  storeOrigin: string;
+  /** Where the token endpoint and the Shopper API listen. */
+  apiOrigin: string;
+  /** Stops both origins and ends every open connection. */
+  close(): Promise<void>;
+  /** Live counters; `reset()` zeroes them in place. */
+  counters: DigitalRiverCounters;
+  /** Live log of store, token and Shopper API requests, oldest first, capped at the latest 1000. */
+  requestLog: DigitalRiverRequestLogEntry[];
+  /** Changes the lifetime of access tokens issued from now on. @throws TypeError unless a whole number ≥ 1 */
+  setAccessTokenLifetime(seconds: number): void;
+  /** Makes every access token issued so far fail with 401 `invalid_token`; refresh tokens still work. */
+  expireAccessTokens(): void;
+  /** Makes every refresh token issued so far fail, so a client has to run `SessionToken` again. */
+  revokeRefreshTokens(): void;
+  /** Replaces the server clock (milliseconds since the epoch), so expiry tests need no sleeps. */
+  setNow(fn: () => number): void;
+  /** Zeroes the counters and clears the request log; tokens and carts are kept. */
+  reset(): void;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const SCRIPT_TYPE = 'text/javascript; charset=utf-8';
+const TEXT_TYPE = 'text/plain; charset=utf-8';
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+const SESSION_COOKIE = 'DRSESSION';
+const MAX_LOG_ENTRIES = 1000;
+const SESSION_TOKEN_PATH = /^\/store\/([^/]+)\/SessionToken\/?$/;
+const ECHO_PATH = '/v1/shoppers/me/echo';
+
+// The public list of methods and headers, plus a max age (our addition): without it Chrome asks
+// again within seconds, and every call the worker re-issues with a token would cost a preflight.
+const PREFLIGHT_HEADERS = {
+  'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept',
+  'Access-Control-Max-Age': '600',
+};
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': JSON_TYPE }).end(JSON.stringify(body));
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': TEXT_TYPE }).end(text);
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function cookieValue(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (headerValue(req, 'cookie') ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}
+
+/** @returns the token of a `bearer` header (any case), or `undefined` for any other shape */
+function bearerToken(authorization: string | undefined): string | undefined {
+  return /^bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '')?.[1];
+}
+
+// The shared reader speaks Firmly's error shape; its one error leaves here in Digital River's.
+async function readRequestBody(req: IncomingMessage): Promise<Buffer> {
+  try {
+    return await readBody(req);
+  } catch (error) {
+    if (!(error instanceof FirmlyApiError)) throw error;
+    throw new DigitalRiverApiError(error.status, 'invalid_request', error.message);
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address() as AddressInfo;
+      resolve(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}`);
+    });
+  });
+}
+
+function stop(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+/**
+ * Starts a local emulator of Digital River Global Commerce on two origins: a store serving the
+ * `SessionToken` site action (JSONP, with its session cookie), and an API serving the OAuth token
+ * endpoint and the Shopper API cart, with CORS for a storefront on a third origin. Optional test
+ * controls count calls and expire or revoke tokens.
+ *
+ * @param options - where to listen and how to behave; all optional
+ * @returns the running emulator, once both origins listen
+ * @throws TypeError for a bad token lifetime
+ * @example
+ * const dr = await startDigitalRiverEmulator({ testControls: true });
+ * const res = await fetch(`${dr.storeOrigin}/store/demoSite/SessionToken?format=json`);
+ * const { session_token } = await res.json();
+ * await dr.close();
+ */
+export async function startDigitalRiverEmulator(
+  options: DigitalRiverEmulatorOptions = {},
+): Promise<DigitalRiverEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const siteId = options.siteId ?? 'demoSite';
+  const apiKeys = new Set(options.apiKeys ?? ['demo-public-key']);
+  const testControls = options.testControls ?? false;
+  let now = () => Date.now();
+
+  const tokens = createShopperTokens({
+    now: () => now(),
+    accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds ?? 86397,
+  });
+  const book = createShopperCartBook();
+  const requestLog: DigitalRiverRequestLogEntry[] = [];
+  const counters: DigitalRiverCounters = {
+    sessionToken: 0,
+    passwordGrants: 0,
+    refreshGrants: 0,
+    refreshRejected: 0,
+    cartCalls: 0,
+    unauthorized: 0,
+    preflights: 0,
+    storeRequestsWithAuth: 0,
+    abandoned: 0,
+  };
+
+  function log(origin: 'store' | 'api', req: IncomingMessage, url: URL, raw: Buffer): void {
+    const authorization = headerValue(req, 'authorization');
+    const presented = bearerToken(authorization) ?? authorization?.trim();
+    requestLog.push({
+      origin,
+      method: req.method ?? 'GET',
+      path: redactShopperTokens(url.pathname + url.search, presented),
+      hasAuth: authorization !== undefined,
+      contentType: headerValue(req, 'content-type') ?? null,
+      body: redactShopperTokens(raw.toString('utf8'), presented),
+    });
+    if (requestLog.length > MAX_LOG_ENTRIES) requestLog.shift();
+  }
+
+  function sessionToken(req: IncomingMessage, res: ServerResponse, url: URL, site: string) {
+    counters.sessionToken += 1;
+    if (req.method !== 'GET') {
+      res.writeHead(405, { Allow: 'GET', 'Content-Type': TEXT_TYPE }).end('Method not allowed');
+      return;
+    }
+    // A 404 makes the page's script tag fail to load, which is how a browser learns of it.
+    if (site !== siteId) return sendText(res, 404, 'Not found');
+    const callback = url.searchParams.get('callback');
+    if (callback !== null && !JSONP_CALLBACK.test(callback)) {
+      return sendText(res, 400, 'Invalid callback name');
+    }
+    // Cross-site script loads usually arrive without the cookie; then this is a new shopper.
+    const session = tokens.storeSession(cookieValue(req, SESSION_COOKIE));
+    if (session.created) {
+      res.setHeader(
+        'Set-Cookie',
+        `${SESSION_COOKIE}=${session.id}; Path=/; HttpOnly; SameSite=Lax`,
+      );
+    }
+    const apiKey = url.searchParams.get('apiKey');
+    let status = 200;
+    let body: unknown;
+    if (apiKey === null) {
+      body = { session_token: tokens.issueSessionToken(session.id) };
+    } else if (apiKeys.has(apiKey)) {
+      body = tokens.grantForStoreSession(session.id);
+    } else {
+      status = 401;
+      body = new DigitalRiverApiError(
+        401,
+        'invalid_client',
+        'Invalid API key',
+        TOKEN_RELATION,
+      ).toBody();
+    }
+    // JSONP answers 200 whatever happened: a script with an error status never runs, and the
+    // page's callback could not read the error.
+    if (callback === null) return sendJson(res, status, body);
+    res.writeHead(200, { 'Content-Type': SCRIPT_TYPE }).end(wrapJsonp(callback, body));
+  }
+
+  async function handleStore(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    if (headerValue(req, 'authorization') !== undefined) counters.storeRequestsWithAuth += 1;
+    const url = new URL(req.url ?? '/', 'http://store.invalid');
+    const raw = await readRequestBody(req);
+    log('store', req, url, raw);
+    const match = SESSION_TOKEN_PATH.exec(url.pathname);
+    let site: string | undefined;
+    try {
+      site = match?.[1] === undefined ? undefined : decodeURIComponent(match[1]);
+    } catch {
+      site = undefined;
+    }
+    if (site === undefined) return sendText(res, 404, 'Not found');
+    sessionToken(req, res, url, site);
+  }
+
+  function tokenEndpoint(req: IncomingMessage, res: ServerResponse, raw: Buffer): void {
+    const invalid = (text: string) =>
+      new DigitalRiverApiError(400, 'invalid_request', text, TOKEN_RELATION);
+    if (req.method !== 'POST') throw invalid('The token endpoint takes POST.');
+    // OAuth 2.0 (RFC 6749) defines form parameters only; refusing anything else here catches a
+    // client that sends JSON before a real server does.
+    const type = headerValue(req, 'content-type')?.split(';')[0]?.trim().toLowerCase();
+    const form = new URLSearchParams(raw.toString('utf8'));
+    const grantType = form.get('grant_type');
+    if (grantType === 'password') counters.passwordGrants += 1;
+    if (grantType === 'refresh_token') counters.refreshGrants += 1;
+    if (type !== FORM_TYPE) throw invalid(`Send the parameters as ${FORM_TYPE}.`);
+    if (grantType === 'password') {
+      const offered = form.get('dr_session_token');
+      if (!offered) throw invalid('dr_session_token is required.');
+      sendJson(res, 200, { token: tokens.exchangeSessionToken(offered) });
+      return;
+    }
+    if (grantType === 'refresh_token') {
+      const offered = form.get('refresh_token');
+      if (!offered) throw invalid('refresh_token is required.');
+      let token: DigitalRiverToken;
+      try {
+        token = tokens.refresh(offered);
+      } catch (error) {
+        counters.refreshRejected += 1;
+        throw error;
+      }
+      sendJson(res, 200, token);
+      return;
+    }
+    throw invalid('grant_type must be password or refresh_token.');
+  }
+
+  function shopperCall(req: IncomingMessage, res: ServerResponse, answer: (id: string) => unknown) {
+    counters.cartCalls += 1;
+    let shopperId: string;
+    try {
+      shopperId = tokens.shopperOf(bearerToken(headerValue(req, 'authorization')));
+    } catch (error) {
+      counters.unauthorized += 1;
+      throw error;
+    }
+    sendJson(res, 200, answer(shopperId));
+  }
+
+  function echo(req: IncomingMessage, raw: Buffer) {
+    const authorization = headerValue(req, 'authorization')?.trim();
+    const scheme = authorization?.split(/\s+/)[0];
+    return {
+      contentType: headerValue(req, 'content-type') ?? null,
+      body: raw.toString('utf8'),
+      bodyBase64: raw.toString('base64'),
+      // The scheme shows how the client authorized; the token itself never goes back.
+      authorization: scheme === undefined ? null : `${scheme} [redacted]`,
+    };
+  }
+
+  function setAccessTokenLifetime(seconds: number): void {
+    tokens.setAccessTokenLifetime(seconds);
+  }
+
+  function reset(): void {
+    for (const key of Object.keys(counters) as (keyof DigitalRiverCounters)[]) {
+      counters[key] = 0;
+    }
+    requestLog.length = 0;
+  }
+
+  function control(req: IncomingMessage, res: ServerResponse, path: string, raw: Buffer) {
+    const route = `${req.method} ${path}`;
+    switch (route) {
+      case 'POST /__emulator/reset':
+        reset();
+        return res.writeHead(204).end();
+      case 'GET /__emulator/counters':
+        return sendJson(res, 200, counters);
+      case 'GET /__emulator/log':
+        return sendJson(res, 200, requestLog);
+      case 'POST /__emulator/token-lifetime':
+        try {
+          const body = JSON.parse(raw.toString('utf8') || '{}') as { seconds?: unknown } | null;
+          setAccessTokenLifetime(body?.seconds as number);
+        } catch (error) {
+          // A body that is not JSON and a lifetime that is no whole number are both the caller's.
+          const text = error instanceof TypeError ? error.message : 'body must be JSON';
+          throw new DigitalRiverApiError(400, 'invalid_request', text);
+        }
+        return res.writeHead(204).end();
+      case 'POST /__emulator/expire-access':
+        tokens.expireAccessTokens();
+        return res.writeHead(204).end();
+      case 'POST /__emulator/revoke-refresh':
+        tokens.revokeRefreshTokens();
+        return res.writeHead(204).end();
+      default:
+        throw new DigitalRiverApiError(404, 'resource-not-found', `No test control at ${route}.`);
+    }
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Cache-Control', 'no-store');
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', 'http://api.invalid');
+    const path = url.pathname;
+    if (method === 'OPTIONS') {
+      counters.preflights += 1;
+      res.writeHead(204, PREFLIGHT_HEADERS).end();
+      return;
+    }
+    const raw = await readRequestBody(req);
+    if (testControls && path.startsWith('/__emulator/')) {
+      control(req, res, path, raw);
+      return;
+    }
+    log('api', req, url, raw);
+    if (path === '/oauth20/token') {
+      tokenEndpoint(req, res, raw);
+      return;
+    }
+    if (testControls && method === 'POST' && path === ECHO_PATH) {
+      shopperCall(req, res, () => echo(req, raw));
+      return;
+    }
+    // The real Shopper API answers XML unless the client sends `Accept: application/json` or
+    // `format=json`; clients always ask for JSON, so the emulator answers nothing else.
+    const route = matchShopperRoute(method, path);
+    if (route) {
+      shopperCall(req, res, (shopperId) =>
+        route({ shopperId, query: url.searchParams, body: raw.toString('utf8'), book }),
+      );
+      return;
+    }
+    throw new DigitalRiverApiError(404, 'resource-not-found', `No route for ${method} ${path}.`);
+  }
+
+  function serve(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Server {
+    return createServer((req, res) => {
+      res.on('close', () => {
+        if (!res.writableFinished) counters.abandoned += 1;
+      });
+      handle(req, res).catch((error: unknown) => {
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        // Anything unexpected leaves without its message: it could quote a request holding a token.
+        const apiError =
+          error instanceof DigitalRiverApiError
+            ? error
+            : new DigitalRiverApiError(500, 'internal_error', 'Internal server error.');
+        sendJson(res, apiError.status, apiError.toBody());
+      });
+    });
+  }
+
+  const storeServer = serve(handleStore);
+  const apiServer = serve(handleApi);
+  const apiOrigin = await listen(apiServer, options.apiPort ?? 0, host);
+  const storeOrigin = await listen(storeServer, options.storePort ?? 0, host).catch(
+    async (error: unknown) => {
+      await stop(apiServer);
+      throw error;
+    },
+  );
+
+  let closing: Promise<void> | undefined;
+  return {
+    storeOrigin,
+    apiOrigin,
+    close() {
+      closing ??= Promise.all([stop(storeServer), stop(apiServer)]).then(() => undefined);
+      return closing;
+    },
+    counters,
+    requestLog,
+    setAccessTokenLifetime,
+    expireAccessTokens: () => tokens.expireAccessTokens(),
+    revokeRefreshTokens: () => tokens.revokeRefreshTokens(),
+    setNow(fn) {
+      now = fn;
+    },
+    reset,
+  };
+}

@@ -1,0 +1,253 @@
+import type { Page } from '@playwright/test';
+import {
+  type DigitalRiverEmulator,
+  startDigitalRiverEmulator,
+} from '../demo/emulator/digitalRiverEmulator';
+import { startStorefront } from '../demo/storefrontServer';
+import {
+  APP_ID,
+  test as base,
+  distDir,
+  expect,
+  CART as FIRMLY_CART,
+  pageEvents,
+  recordEvents,
+} from './fixtures';
+import { pageFetch, pageFetchMany } from './pageCalls';
+
+const SITE_ID = 'demoSite';
+const API_KEY = 'demo-public-key';
+const CART = '/v1/shoppers/me/carts/active?format=json';
+const ECHO = '/v1/shoppers/me/echo';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Opens a Digital River storefront page, configured against this worker's emulator. */
+type OpenDrShop = (options?: {
+  apiKey?: string;
+  path?: '/digitalriver.html' | '/digitalriver-tag-only.html';
+  attributes?: Record<string, string>;
+}) => Promise<Page>;
+
+const test = base.extend<
+  { dr: DigitalRiverEmulator; openDrShop: OpenDrShop },
+  { workerDr: DigitalRiverEmulator }
+>({
+  workerDr: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
+    async ({}, use) => {
+      const emulator = await startDigitalRiverEmulator({
+        testControls: true,
+        siteId: SITE_ID,
+        apiKeys: [API_KEY],
+      });
+      await use(emulator);
+      await emulator.close();
+    },
+    { scope: 'worker' },
+  ],
+  dr: async ({ workerDr }, use) => {
+    workerDr.reset();
+    workerDr.setAccessTokenLifetime(86397);
+    workerDr.setNow(() => Date.now());
+    await use(workerDr);
+  },
+  openDrShop: async ({ page, dr, firmly, consoleLines: _ }, use) => {
+    const servers: { close(): Promise<void> }[] = [];
+    await page.addInitScript(recordEvents);
+    await use(async (options = {}) => {
+      const shop = await startStorefront({
+        apiOrigin: firmly.origin,
+        appId: APP_ID,
+        distDir,
+        extraTagAttributes: options.attributes ?? {},
+        digitalRiver: {
+          siteId: SITE_ID,
+          storeOrigin: dr.storeOrigin,
+          apiOrigin: dr.apiOrigin,
+          ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+        },
+      });
+      servers.push(shop);
+      await page.goto(`${shop.origin}${options.path ?? '/digitalriver-tag-only.html'}`);
+      return page;
+    });
+    await page.close();
+    await Promise.all(servers.map((s) => s.close()));
+  },
+});
+
+test('the first call is authorized: SessionToken in the page, the exchange in the worker', async ({
+  openDrShop,
+  dr,
+}) => {
+  const page = await openDrShop();
+  const result = await pageFetch(page, `${dr.apiOrigin}${CART}`);
+  expect(result.status).toBe(200);
+  expect(JSON.parse(result.body)).toHaveProperty('cart');
+  expect(dr.counters).toMatchObject({
+    sessionToken: 1,
+    passwordGrants: 1,
+    unauthorized: 0,
+    storeRequestsWithAuth: 0,
+  });
+  expect(await page.evaluate(() => window.swTokenInterceptor?.session())).toMatchObject({
+    provider: 'digitalriver',
+    path: 'worker',
+    deviceCreated: true,
+  });
+});
+
+test('with an API key, SessionToken hands out the token directly', async ({ openDrShop, dr }) => {
+  const page = await openDrShop({ apiKey: API_KEY });
+  expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
+  expect(dr.counters).toMatchObject({ sessionToken: 1, passwordGrants: 0, unauthorized: 0 });
+});
+
+test('20 concurrent calls at expiry cause exactly one refresh', async ({ openDrShop, dr }) => {
+  // A margin two seconds short of the token's life: the token is due for refresh after two seconds.
+  const page = await openDrShop({ attributes: { 'data-renew-margin-seconds': '86395' } });
+  expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
+  await sleep(2200);
+  const statuses = await pageFetchMany(page, `${dr.apiOrigin}${CART}`, 20);
+  expect(statuses).toEqual(Array(20).fill(200));
+  expect(dr.counters).toMatchObject({
+    refreshGrants: 1,
+    refreshRejected: 0,
+    sessionToken: 1,
+    unauthorized: 0,
+  });
+  const sessions = (await pageEvents(page, 'session')) as {
+    deviceId: string;
+    deviceCreated: boolean;
+  }[];
+  expect(sessions.at(-1)).toMatchObject({ deviceId: sessions[0]?.deviceId, deviceCreated: false });
+});
+
+test('20 concurrent calls whose token the API refuses cause exactly one refresh', async ({
+  openDrShop,
+  dr,
+}) => {
+  const page = await openDrShop();
+  expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
+  dr.expireAccessTokens();
+  const statuses = await pageFetchMany(page, `${dr.apiOrigin}${CART}`, 20);
+  expect(statuses).toEqual(Array(20).fill(200));
+  expect(dr.counters).toMatchObject({ refreshGrants: 1, refreshRejected: 0, sessionToken: 1 });
+});
+
+test('a used refresh token leads to SessionToken running again in the page, and the call succeeds', async ({
+  openDrShop,
+  dr,
+}) => {
+  const page = await openDrShop();
+  expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
+  dr.revokeRefreshTokens();
+  dr.expireAccessTokens();
+  const body = '{"note":"gift"}';
+  const result = await pageFetch(page, `${dr.apiOrigin}${ECHO}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
+  expect(result.status).toBe(200);
+  expect(JSON.parse(result.body)).toMatchObject({ body });
+  expect(dr.counters).toMatchObject({ sessionToken: 2, passwordGrants: 2, refreshRejected: 1 });
+  const sessions = (await pageEvents(page, 'session')) as { deviceCreated: boolean }[];
+  expect(sessions.at(-1)?.deviceCreated).toBe(true);
+});
+
+test('nothing is sent with a token to the store origin or to a third origin', async ({
+  openDrShop,
+  dr,
+  firmly,
+}) => {
+  const page = await openDrShop();
+  expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
+  // The store answers scripts, not CORS: an opaque request, as a page's own script tag would make.
+  await pageFetch(page, `${dr.storeOrigin}/store/${SITE_ID}/SessionToken?format=json`, {
+    mode: 'no-cors',
+  });
+  // The Firmly emulator stands in for any third origin: its log records whether auth arrived.
+  await pageFetch(page, `${firmly.origin}/api/v2/echo`, { method: 'POST', body: 'x' });
+  expect(dr.counters.storeRequestsWithAuth).toBe(0);
+  expect(firmly.requestLog.map((entry) => entry.hasAuth)).toEqual([false]);
+  expect(
+    dr.requestLog.filter((entry) => entry.origin === 'store').every((entry) => !entry.hasAuth),
+  ).toBe(true);
+});
+
+test('an invalid API key gives an InvalidApiKey error once, and calls get an answer', async ({
+  openDrShop,
+  dr,
+}) => {
+  const page = await openDrShop({ apiKey: 'not-a-key' });
+  const results = await Promise.all([
+    pageFetch(page, `${dr.apiOrigin}${CART}`),
+    pageFetch(page, `${dr.apiOrigin}${CART}`),
+  ]);
+  for (const result of results) {
+    expect(result.status).toBe(503);
+    expect(JSON.parse(result.body)).toMatchObject({ error: 'InvalidApiKey' });
+  }
+  expect(await pageEvents(page, 'error')).toEqual([
+    expect.objectContaining({ code: 'InvalidApiKey' }),
+  ]);
+  expect(dr.counters).toMatchObject({ sessionToken: 1, cartCalls: 0 });
+});
+
+test('the Digital River demo shop adds to cart with no auth code in the page', async ({
+  openDrShop,
+  dr,
+}) => {
+  const page = await openDrShop({ path: '/digitalriver.html' });
+  await page.getByTestId('add-to-cart').first().click();
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await expect(page.getByTestId('device-id')).not.toHaveText('');
+  expect(dr.counters.unauthorized).toBe(0);
+});
+
+test('where workers are blocked, the page fallback runs SessionToken itself', async ({
+  dr,
+  browser,
+}) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const shop = await startStorefront({
+    apiOrigin: 'http://127.0.0.1:9',
+    appId: APP_ID,
+    distDir,
+    digitalRiver: { siteId: SITE_ID, storeOrigin: dr.storeOrigin, apiOrigin: dr.apiOrigin },
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${shop.origin}/digitalriver-tag-only.html`);
+    expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
+    expect(
+      await page.evaluate(() => window.swTokenInterceptor?.session().then((s) => s.path)),
+    ).toBe('page');
+    expect(dr.counters).toMatchObject({ sessionToken: 1, passwordGrants: 1, unauthorized: 0 });
+  } finally {
+    await context.close();
+    await shop.close();
+  }
+});
+
+test('switching from the Firmly shop to the Digital River shop on one origin: the new worker takes over at once', async ({
+  openDrShop,
+  dr,
+  firmly,
+  page,
+}) => {
+  await openDrShop();
+  const origin = new URL(page.url()).origin;
+  // The Firmly page's worker controls the origin first.
+  await page.goto(`${origin}/tag-only.html`);
+  expect((await pageFetch(page, `${firmly.origin}${FIRMLY_CART}`)).status).toBe(200);
+  // Then the Digital River page registers its own configuration, with no reload in between.
+  await page.goto(`${origin}/digitalriver-tag-only.html`);
+  expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
+  expect(dr.counters.unauthorized).toBe(0);
+  await page.goto(`${origin}/tag-only.html`);
+  expect((await pageFetch(page, `${firmly.origin}${FIRMLY_CART}`)).status).toBe(200);
+  expect(firmly.counters.unauthorized).toBe(0);
+});
