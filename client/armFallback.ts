@@ -16,9 +16,6 @@ export interface Fallback {
   disarm(): void;
 }
 
-/** The signature of {@link armFallback}, as the page side loads it. */
-export type ArmFallback = typeof armFallback;
-
 /**
  * Arms the in-page fallback for pages the worker cannot serve (workers blocked, unsupported, or
  * the worker file missing). It augments `window.fetch` and `XMLHttpRequest` for the configured

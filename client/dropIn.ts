@@ -1,7 +1,6 @@
-import type { ArmFallback } from './armFallback';
 import { ATTRIBUTE_NAMES } from './attributeNames';
 import type { SwTokenInterceptor } from './SwTokenInterceptor';
-import { logError, startClient } from './startClient';
+import { logError, type PageChunk, startClient } from './startClient';
 import { validateInstallOptions } from './validateInstallOptions';
 
 declare global {
@@ -29,7 +28,7 @@ const tag =
     ? document.currentScript
     : document.querySelector<HTMLScriptElement>('script[data-provider]');
 
-// The fallback chunk sits beside this file, wherever the storefront serves it from.
+// The on-demand chunk sits beside this file, wherever the storefront serves it from.
 const FALLBACK_FILE = 'sw-token-interceptor.fallback.js';
 
 try {
@@ -38,10 +37,9 @@ try {
   );
   const options = validateInstallOptions(raw, ATTRIBUTE_NAMES, new URL(window.location.href));
   const fallbackUrl = new URL(FALLBACK_FILE, tag?.src || options.scriptURL).href;
-  window.swTokenInterceptor = startClient(options, () =>
-    import(/* webpackIgnore: true */ fallbackUrl).then(
-      (chunk: { armFallback: ArmFallback }) => chunk.armFallback,
-    ),
+  window.swTokenInterceptor = startClient(
+    options,
+    () => import(/* webpackIgnore: true */ fallbackUrl) as Promise<PageChunk>,
   );
 } catch (error) {
   // A bad tag registers no worker: it is reported, coded and naming the attribute.

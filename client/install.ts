@@ -28,6 +28,6 @@ const INSTALL_NAMES: InstallFieldNames = {
 export function install(options: InstallOptions): SwTokenInterceptor {
   return startClient(
     validateInstallOptions(options, INSTALL_NAMES, new URL(window.location.href)),
-    () => import('./armFallback').then((chunk) => chunk.armFallback),
+    () => import('./fallbackChunk'),
   );
 }

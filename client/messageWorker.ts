@@ -1,4 +1,4 @@
-import { messageSW } from 'workbox-window';
+import { messageSW } from 'workbox-window/messageSW.js';
 import { ErrorCode, InterceptorError } from '../core/errors';
 import { isReply, type PageRequest, PROTOCOL_TAG, type ReplyValues } from '../core/protocol';
 

@@ -19,7 +19,7 @@ export function runSessionToken(
   timeoutMs: number,
 ): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const name = `__swTokenInterceptorSessionToken${++calls}_${Date.now().toString(36)}`;
+    const name = `__swtiSessionToken${++calls}_${Date.now().toString(36)}`;
     const callbacks = win as unknown as Record<string, (data: unknown) => void>;
     const script = win.document.createElement('script');
     const url = new URL(

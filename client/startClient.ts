@@ -1,10 +1,8 @@
-import { Workbox } from 'workbox-window';
 import { debugLog } from '../core/DebugLog';
 import { ErrorCode, InterceptorError, toErrorInfo } from '../core/errors';
 import { isWorkerEvent, isWorkerRequest, PROTOCOL_TAG } from '../core/protocol';
 import { VERSION } from '../core/version';
-import type { ArmFallback, Fallback } from './armFallback';
-import { askThisPage } from './askThisPage';
+import type { Fallback } from './armFallback';
 import { createEmitter } from './createEmitter';
 import { holdApiCallsUntilReady } from './holdApiCallsUntilReady';
 import { messageWorker } from './messageWorker';
@@ -33,8 +31,11 @@ export function logError(error: unknown, level: 'error' | 'warn' = 'error', note
   console[level](`[sw-token-interceptor] ${code}: ${message}${note}`);
 }
 
-/** Loads the fallback chunk, only on pages that need it. */
-export type LoadFallback = () => Promise<ArmFallback>;
+/** What the on-demand chunk (`sw-token-interceptor.fallback.js`) offers. */
+export type PageChunk = typeof import('./fallbackChunk');
+
+/** Loads the on-demand chunk, only on pages that need it. */
+export type LoadPageChunk = () => Promise<PageChunk>;
 
 /**
  * Registers the worker (unless the storefront hosts the interceptor in its own), waits for it to
@@ -42,13 +43,13 @@ export type LoadFallback = () => Promise<ArmFallback>;
  * in-page fallback instead.
  *
  * @param options - checked configuration
- * @param loadFallback - loads the fallback chunk
+ * @param loadChunk - loads the on-demand chunk (the fallback, Digital River's page step)
  * @param win - the page's window
  * @returns the handle
  */
 export function startClient(
   options: ValidInstallOptions,
-  loadFallback: LoadFallback,
+  loadChunk: LoadPageChunk,
   win: Window & typeof globalThis = window,
 ): SwTokenInterceptor {
   const events = createEmitter<InterceptorEvents>();
@@ -83,11 +84,13 @@ export function startClient(
       const data: unknown = event.data;
       if (isWorkerRequest(data)) {
         const port = event.ports[0];
-        askThisPage(win, options.worker).then(
-          (value) => port?.postMessage({ tag: PROTOCOL_TAG, ok: true, value }),
-          (error: unknown) =>
-            port?.postMessage({ tag: PROTOCOL_TAG, ok: false, error: toErrorInfo(error) }),
-        );
+        loadChunk()
+          .then((chunk) => chunk.askThisPage(win, options.worker))
+          .then(
+            (value) => port?.postMessage({ tag: PROTOCOL_TAG, ok: true, value }),
+            (error: unknown) =>
+              port?.postMessage({ tag: PROTOCOL_TAG, ok: false, error: toErrorInfo(error) }),
+          );
         return;
       }
       if (!isWorkerEvent(data)) return;
@@ -111,9 +114,8 @@ export function startClient(
     if (options.registerWorker) {
       let registration: ServiceWorkerRegistration | undefined;
       try {
-        registration = await new Workbox(options.scriptURL, { scope: options.scope }).register({
-          immediate: true,
-        });
+        // Registered at once, not at the page's load event: the first cart call must not wait.
+        registration = await container.register(options.scriptURL, { scope: options.scope });
       } catch {
         throw new InterceptorError(
           ErrorCode.WorkerUnavailable,
@@ -142,9 +144,9 @@ export function startClient(
       await viaWorker();
     } catch (reason) {
       logError(reason, 'warn', '; authorizing API calls from the page instead');
-      let arm: ArmFallback;
+      let arm: PageChunk['armFallback'];
       try {
-        arm = await loadFallback();
+        arm = (await loadChunk()).armFallback;
       } catch {
         throw new InterceptorError(
           ErrorCode.WorkerUnavailable,
