@@ -1,9 +1,9 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { catalog } from './emulator/catalog';
+import { listenOnLoopback } from './listenOnLoopback';
 
 /** Where the Digital River shop's library tag points; each value lands in one `data-*` attribute. */
 export interface DigitalRiverShopOptions {
@@ -58,10 +58,10 @@ export interface Storefront {
 }
 
 const STATIC_DIR = fileURLToPath(new URL('./storefront/', import.meta.url));
-const FIRMLY_TEMPLATE = path.join(STATIC_DIR, 'index.html');
-const DIGITAL_RIVER_TEMPLATE = path.join(STATIC_DIR, 'digitalriver.html');
-// Templates are only served rendered: raw, they would show placeholders, and a shop that is not
-// configured would seem to exist.
+// One template for both shops: they differ in their tag, their script and a few words.
+const TEMPLATE = path.join(STATIC_DIR, 'index.html');
+// Pages are only served rendered: raw, the template would show placeholders, and a shop that is
+// not configured would seem to exist.
 const TEMPLATE_PATHS = new Set(['/index.html', '/digitalriver.html']);
 
 // Each tag's own attributes come from the options; a second copy would be ignored by the browser
@@ -160,12 +160,25 @@ function shopSwitch(href: string, label: string): string {
 /** @returns the rendered pages by path: the Firmly shop, and the Digital River shop if configured */
 async function renderShops(options: StorefrontOptions): Promise<Map<string, string>> {
   const dr = options.digitalRiver;
+  const template = await readFile(TEMPLATE, 'utf8');
+  const tagAttributes = (attributes: Record<string, string>) =>
+    Object.entries(attributes)
+      .map(([name, value]) => `${name}="${escapeAttribute(value)}"`)
+      .join(' ');
   const firmly = renderPage(
-    await readFile(FIRMLY_TEMPLATE, 'utf8'),
-    FIRMLY_TEMPLATE,
+    template,
+    TEMPLATE,
     {
-      appId: escapeAttribute(options.appId),
-      apiOrigin: escapeAttribute(options.apiOrigin),
+      title: 'Luma Gift Shop',
+      tagAttributes: tagAttributes({
+        'data-provider': 'firmly',
+        'data-app-id': options.appId,
+        'data-api-origin': options.apiOrigin,
+      }),
+      shopScript: '/shop.js',
+      home: '/',
+      sessionLabel: 'Device',
+      emulatorName: 'Firmly Cart API',
       shopSwitch: dr ? shopSwitch('/digitalriver.html', 'Try the Digital River shop') : '',
     },
     extraAttributes(options, FIRMLY_ATTRIBUTES),
@@ -177,12 +190,20 @@ async function renderShops(options: StorefrontOptions): Promise<Map<string, stri
   ]);
   if (!dr) return pages;
   const digitalRiver = renderPage(
-    await readFile(DIGITAL_RIVER_TEMPLATE, 'utf8'),
-    DIGITAL_RIVER_TEMPLATE,
+    template,
+    TEMPLATE,
     {
-      siteId: escapeAttribute(dr.siteId),
-      storeOrigin: escapeAttribute(dr.storeOrigin),
-      apiOrigin: escapeAttribute(dr.apiOrigin),
+      title: 'Luma Gift Shop · Digital River',
+      tagAttributes: tagAttributes({
+        'data-provider': 'digitalriver',
+        'data-site-id': dr.siteId,
+        'data-store-origin': dr.storeOrigin,
+        'data-api-origin': dr.apiOrigin,
+      }),
+      shopScript: '/shop-dr.js',
+      home: '/digitalriver.html',
+      sessionLabel: 'Shopper',
+      emulatorName: 'Digital River Global Commerce',
       shopSwitch: shopSwitch('/', 'Try the Firmly shop'),
     },
     [
@@ -295,24 +316,5 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-
-  const { port } = server.address() as AddressInfo;
-  let closing: Promise<void> | undefined;
-  return {
-    origin: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      return closing;
-    },
-  };
+  return listenOnLoopback(server, host, options.port ?? 0);
 }

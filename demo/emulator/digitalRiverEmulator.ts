@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../listenOnLoopback';
 import { DigitalRiverApiError, TOKEN_RELATION } from './digitalRiver/DigitalRiverApiError';
 import { JSONP_CALLBACK, wrapJsonp } from './digitalRiver/jsonp';
 import { redactShopperTokens } from './digitalRiver/redactShopperTokens';
@@ -139,24 +139,6 @@ async function readRequestBody(req: IncomingMessage): Promise<Buffer> {
     if (!(error instanceof FirmlyApiError)) throw error;
     throw new DigitalRiverApiError(error.status, 'invalid_request', error.message);
   }
-}
-
-function listen(server: Server, port: number, host: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      const address = server.address() as AddressInfo;
-      resolve(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}`);
-    });
-  });
-}
-
-function stop(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
 }
 
 /**
@@ -434,22 +416,18 @@ export async function startDigitalRiverEmulator(
 
   const storeServer = serve(handleStore);
   const apiServer = serve(handleApi);
-  const apiOrigin = await listen(apiServer, options.apiPort ?? 0, host);
-  const storeOrigin = await listen(storeServer, options.storePort ?? 0, host).catch(
+  const api = await listenOnLoopback(apiServer, host, options.apiPort ?? 0);
+  const store = await listenOnLoopback(storeServer, host, options.storePort ?? 0).catch(
     async (error: unknown) => {
-      await stop(apiServer);
+      await api.close();
       throw error;
     },
   );
 
-  let closing: Promise<void> | undefined;
   return {
-    storeOrigin,
-    apiOrigin,
-    close() {
-      closing ??= Promise.all([stop(storeServer), stop(apiServer)]).then(() => undefined);
-      return closing;
-    },
+    storeOrigin: store.origin,
+    apiOrigin: api.origin,
+    close: () => Promise.all([store.close(), api.close()]).then(() => undefined),
     counters,
     requestLog,
     setAccessTokenLifetime,

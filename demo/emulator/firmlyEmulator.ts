@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../listenOnLoopback';
 import { createCartBook } from './cartBook';
 import { matchCartRoute } from './cartRoutes';
 import { FirmlyApiError } from './FirmlyApiError';
@@ -448,25 +448,10 @@ export async function startFirmlyEmulator(
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-
-  const { port } = server.address() as AddressInfo;
-  let closing: Promise<void> | undefined;
+  const { origin, close } = await listenOnLoopback(server, host, options.port ?? 0);
   return {
-    origin: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-      return closing;
-    },
+    origin,
+    close,
     counters,
     requestLog,
     setTokenLifetime,

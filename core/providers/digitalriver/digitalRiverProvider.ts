@@ -1,6 +1,6 @@
-import { ErrorCode, InterceptorError } from '../../errors';
 import type { DigitalRiverConfig } from '../../WorkerConfig';
 import type { Provider } from '../Provider';
+import { requestWithin } from '../requestWithin';
 import { oauthTokenRequest } from './oauthTokenRequest';
 import { parseOAuthTokenResponse } from './parseOAuthTokenResponse';
 import { parseSessionTokenResponse } from './parseSessionTokenResponse';
@@ -34,22 +34,13 @@ export function digitalRiverProvider(
     grant: Record<string, string>,
     signal: AbortSignal | undefined,
   ): Promise<OAuthToken> {
-    const timeout = AbortSignal.timeout(attemptTimeoutMs);
-    let response: Response;
-    let body: string;
-    try {
-      response = await oauthTokenRequest(
-        fetchFn,
-        config.apiOrigin,
-        grant,
-        signal ? AbortSignal.any([signal, timeout]) : timeout,
-      );
-      body = await response.text();
-    } catch {
-      if (signal?.aborted) throw signal.reason;
-      throw new InterceptorError(ErrorCode.TokenUnavailable, 'oauth20/token unreachable');
-    }
-    return parseOAuthTokenResponse(response.status, body);
+    const { status, body } = await requestWithin(
+      (attempt) => oauthTokenRequest(fetchFn, config.apiOrigin, grant, attempt),
+      signal,
+      attemptTimeoutMs,
+      'oauth20/token',
+    );
+    return parseOAuthTokenResponse(status, body);
   }
 
   return {

@@ -1,6 +1,6 @@
-import { ErrorCode, InterceptorError } from '../../errors';
 import type { FirmlyConfig } from '../../WorkerConfig';
 import type { Provider } from '../Provider';
+import { requestWithin } from '../requestWithin';
 import { browserSessionRequest } from './browserSessionRequest';
 import { parseBrowserSessionResponse } from './parseBrowserSessionResponse';
 
@@ -22,24 +22,14 @@ export function firmlyProvider(config: FirmlyConfig, attemptTimeoutMs: number): 
     id: 'firmly',
     canRenew: (previous, now) => now <= previous.expiresAt + FIRMLY_RENEWABLE_FOR_MS,
     async acquire({ fetch: fetchFn, previous, signal }) {
-      const timeout = AbortSignal.timeout(attemptTimeoutMs);
-      let response: Response;
-      let body: string;
-      try {
-        response = await browserSessionRequest(
-          fetchFn,
-          config.apiOrigin,
-          config.appId,
-          previous?.token,
-          signal ? AbortSignal.any([signal, timeout]) : timeout,
-        );
-        body = await response.text();
-      } catch {
-        if (signal?.aborted) throw signal.reason;
-        // The cause (a TypeError or a timeout) says nothing a user can act on beyond this.
-        throw new InterceptorError(ErrorCode.TokenUnavailable, 'browser-session unreachable');
-      }
-      return parseBrowserSessionResponse(response.status, body);
+      const { status, body } = await requestWithin(
+        (attempt) =>
+          browserSessionRequest(fetchFn, config.apiOrigin, config.appId, previous?.token, attempt),
+        signal,
+        attemptTimeoutMs,
+        'browser-session',
+      );
+      return parseBrowserSessionResponse(status, body);
     },
     authorize(headers, token) {
       // The raw token, as the API reference shows; the emulator also accepts `Bearer`.
