@@ -58,6 +58,16 @@ export function startClient(
   let fallback: Fallback | undefined;
   const log = debugLog(options.worker.debug, (line) => console.info(line));
 
+  // One handshake per worker, however many paths (start-up, controllerchange) ask for it.
+  const greetings = new WeakMap<ServiceWorker, Promise<void>>();
+  const greet = (worker: ServiceWorker) => {
+    let greeting = greetings.get(worker);
+    if (!greeting) {
+      greeting = hello(worker);
+      greetings.set(worker, greeting);
+    }
+    return greeting;
+  };
   const hello = async (worker: ServiceWorker) => {
     const { version } = await messageWorker(
       worker,
@@ -102,7 +112,7 @@ export function startClient(
       const worker = container.controller;
       // A new deployment took over, or the worker arrived after the fallback armed.
       if (!worker || (options.registerWorker && worker.scriptURL !== options.scriptURL)) return;
-      hello(worker).then(
+      greet(worker).then(
         () => {
           fallback?.disarm();
           fallback = undefined;
@@ -135,7 +145,7 @@ export function startClient(
       options.registerWorker ? options.scriptURL : undefined,
       CONTROL_TIMEOUT_MS,
     );
-    await hello(worker);
+    await greet(worker);
     log?.(`worker in control: ${new URL(worker.scriptURL).pathname}`);
   };
 
