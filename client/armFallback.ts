@@ -45,7 +45,6 @@ export function armFallback(
     path: 'page',
     onSession: (info) => events.emit('session', info),
     onError: (error) => events.emit('error', error),
-    onIntercept: (info) => events.emit('intercept', info),
     askPage: () => askThisPage(win, config),
   });
   let armed = true;
@@ -61,7 +60,7 @@ export function armFallback(
   win.fetch = (input, init) => {
     const url = input instanceof Request ? input.url : input;
     if (!armed || !isApi(url)) return inner.call(win, input, init);
-    return authorizedFetch(new Request(input, init));
+    return authorizedFetch(new Request(input, init), (info) => events.emit('intercept', info));
   };
 
   const proto = win.XMLHttpRequest.prototype;

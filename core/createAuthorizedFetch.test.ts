@@ -17,7 +17,8 @@ function setup(answer: (request: Request, attempt: number) => Response) {
     seen.push({ auth: request.headers.get('x-firmly-authorization'), body: await request.text() });
     return answer(request, seen.length);
   }) as typeof fetch;
-  const send = createAuthorizedFetch(session, provider, fetchFn, (info) => intercepts.push(info));
+  const authorizedFetch = createAuthorizedFetch(session, provider, fetchFn);
+  const send = (request: Request) => authorizedFetch(request, (info) => intercepts.push(info));
   return { send, seen, provider, intercepts };
 }
 
@@ -32,11 +33,11 @@ describe('createAuthorizedFetch', () => {
     expect(seen).toEqual([
       { auth: expect.stringMatching(/^secret-token-/), body: '{"quantity":1}' },
     ]);
-    expect(intercepts).toEqual([{ method: 'POST', url, status: 200 }]);
+    expect(intercepts).toEqual([{ method: 'POST', url, status: 200, retried: false }]);
   });
 
   it('renews once on a 401 and replays the same bytes', async () => {
-    const { send, seen } = setup(
+    const { send, seen, intercepts } = setup(
       (_, attempt) => new Response(null, { status: attempt === 1 ? 401 : 200 }),
     );
     const bytes = new Uint8Array([0, 1, 2, 250, 255]);
@@ -45,6 +46,7 @@ describe('createAuthorizedFetch', () => {
     expect(seen).toHaveLength(2);
     expect(seen[0]?.auth).not.toBe(seen[1]?.auth);
     expect(seen[1]?.body).toBe(seen[0]?.body);
+    expect(intercepts).toEqual([{ method: 'POST', url, status: 200, retried: true }]);
   });
 
   it('hands a second 401 to the page and never loops', async () => {

@@ -7,8 +7,17 @@ import type { Provider } from './providers/Provider';
 export interface InterceptInfo {
   method: string;
   url: string;
+  /** The status the page got. */
   status: number;
+  /** Whether a 401 made the call go out a second time, with a renewed token. */
+  retried: boolean;
 }
+
+/** Sends one API call with the token; `report` is told how it went. */
+export type AuthorizedFetch = (
+  request: Request,
+  report?: (info: InterceptInfo) => void,
+) => Promise<Response>;
 
 const BODYLESS = new Set(['GET', 'HEAD']);
 
@@ -39,24 +48,22 @@ export function tokenFailureResponse(error: unknown): Response {
  * @param session - the token lifecycle
  * @param provider - puts the token on the request
  * @param fetchFn - the host's fetch
- * @param onIntercept - told of each call handled
  * @param log - debug mode's log, if on
- * @returns a fetch for API calls
+ * @returns a fetch for API calls; its `report`, if given, is told how the call went
  */
 export function createAuthorizedFetch(
   session: TokenSession,
   provider: Provider,
   fetchFn: typeof fetch,
-  onIntercept?: (info: InterceptInfo) => void,
   log?: DebugLog,
-): (request: Request) => Promise<Response> {
+): AuthorizedFetch {
   const withToken = (request: Request, token: string, body: ArrayBuffer | null) => {
     const headers = new Headers(request.headers);
     provider.authorize(headers, token);
     return new Request(request, { headers, body });
   };
 
-  return async (request) => {
+  return async (request, report) => {
     // Buffered once so a retry replays the body byte for byte; read from a clone so the
     // original Request stays usable as the template for the outgoing ones.
     const body = BODYLESS.has(request.method) ? null : await request.clone().arrayBuffer();
@@ -71,11 +78,17 @@ export function createAuthorizedFetch(
         `${request.method} ${describeUrl(request.url)}: no token (${toErrorInfo(error).code}), ` +
           `answered ${response.status} without sending`,
       );
-      onIntercept?.({ method: request.method, url: request.url, status: response.status });
+      report?.({
+        method: request.method,
+        url: request.url,
+        status: response.status,
+        retried: false,
+      });
       return response;
     }
     log?.(`${request.method} ${describeUrl(request.url)}: matched, token attached`);
     let response = await fetchFn(withToken(request, token, body));
+    let retried = false;
     if (response.status === 401) {
       log?.(`${request.method} ${describeUrl(request.url)}: 401, renewing once and retrying once`);
       let renewed: string | undefined;
@@ -84,9 +97,12 @@ export function createAuthorizedFetch(
       } catch {
         // No better token to be had: the page gets the API's own 401.
       }
-      if (renewed !== undefined) response = await fetchFn(withToken(request, renewed, body));
+      if (renewed !== undefined) {
+        retried = true;
+        response = await fetchFn(withToken(request, renewed, body));
+      }
     }
-    onIntercept?.({ method: request.method, url: request.url, status: response.status });
+    report?.({ method: request.method, url: request.url, status: response.status, retried });
     return response;
   };
 }

@@ -1,4 +1,4 @@
-import { createAuthorizedFetch, type InterceptInfo } from './createAuthorizedFetch';
+import { type AuthorizedFetch, createAuthorizedFetch } from './createAuthorizedFetch';
 import { createTokenSession, type TokenSession } from './createTokenSession';
 import type { DebugLog } from './DebugLog';
 import type { ErrorInfo } from './errors';
@@ -24,7 +24,6 @@ export interface InterceptorHost {
   path: SessionInfo['path'];
   onSession: (info: SessionInfo) => void;
   onError: (error: ErrorInfo) => void;
-  onIntercept?: (info: InterceptInfo) => void;
   /** Runs Digital River's SessionToken in a shopper's page (the page itself, or one the worker asks). */
   askPage: AskPage;
   /** Debug mode's log, if on. */
@@ -36,7 +35,7 @@ export interface InterceptorCore {
   provider: Provider;
   session: TokenSession;
   /** Sends one API call with the token. */
-  authorizedFetch: (request: Request) => Promise<Response>;
+  authorizedFetch: AuthorizedFetch;
 }
 
 /** A wait that ends early, rejecting, when `signal` aborts. */
@@ -106,12 +105,6 @@ export function createInterceptorCore(
   return {
     provider,
     session,
-    authorizedFetch: createAuthorizedFetch(
-      session,
-      provider,
-      host.fetch,
-      host.onIntercept,
-      host.log,
-    ),
+    authorizedFetch: createAuthorizedFetch(session, provider, host.fetch, host.log),
   };
 }

@@ -65,20 +65,13 @@ export function startValidatedInterceptor(
         }
         return verdict === 'match';
       },
-      async ({ request, event }) => {
-        const response = await authorizedFetch(request);
-        const fetchEvent = event as FetchEvent;
-        if (fetchEvent.clientId) {
-          // Told only to the page that made the call, batched and off the response's path.
-          fetchEvent.waitUntil(
-            report(fetchEvent.clientId, {
-              method: request.method,
-              url: request.url,
-              status: response.status,
-            }),
-          );
-        }
-        return response;
+      ({ request, event }) => {
+        const { clientId } = event as FetchEvent;
+        // Told only to the page that made the call, batched and off the response's path.
+        return authorizedFetch(
+          request,
+          clientId ? (info) => (event as FetchEvent).waitUntil(report(clientId, info)) : undefined,
+        );
       },
       method,
     );
