@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['core/**/*.test.ts', 'client/**/*.test.ts', 'sw/**/*.test.ts', 'demo/**/*.test.ts'],
+    include: [
+      'core/**/*.test.ts',
+      'client/**/*.test.ts',
+      'sw/**/*.test.ts',
+      'demo/**/*.test.ts',
+      'bin/**/*.test.ts',
+    ],
     setupFiles: ['fake-indexeddb/auto'],
   },
 });

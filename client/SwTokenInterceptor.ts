@@ -1,6 +1,6 @@
-import type { InterceptInfo } from '../core/createAuthorizedFetch';
-import type { ErrorInfo } from '../core/errors';
-import type { SessionInfo } from '../core/SessionInfo';
+import type { InterceptInfo } from '../core/createAuthorizedFetch.js';
+import type { ErrorInfo } from '../core/errors.js';
+import type { SessionInfo } from '../core/SessionInfo.js';
 
 /** The events a page can listen to, and what each carries. None carries the token. */
 export interface InterceptorEvents {

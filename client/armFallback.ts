@@ -1,12 +1,12 @@
-import { createInterceptorCore } from '../core/createInterceptorCore';
-import type { TokenSession } from '../core/createTokenSession';
-import { debugLog } from '../core/DebugLog';
-import { isApiRequest } from '../core/isApiRequest';
-import type { WorkerConfig } from '../core/WorkerConfig';
-import { webLock } from '../core/webLock';
-import { askThisPage } from './askThisPage';
-import type { Emitter } from './createEmitter';
-import type { InterceptorEvents } from './SwTokenInterceptor';
+import { createInterceptorCore } from '../core/createInterceptorCore.js';
+import type { TokenSession } from '../core/createTokenSession.js';
+import { debugLog } from '../core/DebugLog.js';
+import { isApiRequest } from '../core/isApiRequest.js';
+import type { WorkerConfig } from '../core/WorkerConfig.js';
+import { webLock } from '../core/webLock.js';
+import { askThisPage } from './askThisPage.js';
+import type { Emitter } from './createEmitter.js';
+import type { InterceptorEvents } from './SwTokenInterceptor.js';
 
 /** The armed in-page fallback. */
 export interface Fallback {

@@ -1,6 +1,6 @@
-import { ErrorCode, InterceptorError } from '../core/errors';
-import type { WorkerConfig } from '../core/WorkerConfig';
-import { runSessionToken } from './runSessionToken';
+import { ErrorCode, InterceptorError } from '../core/errors.js';
+import type { WorkerConfig } from '../core/WorkerConfig.js';
+import { runSessionToken } from './runSessionToken.js';
 
 // A JSONP round trip to the store; the worker waits a little longer than this for the answer.
 const SESSION_TOKEN_TIMEOUT_MS = 10_000;

@@ -1,5 +1,5 @@
-import { fieldNames } from '../core/validateWorkerConfig';
-import type { InstallFieldNames } from './validateInstallOptions';
+import { fieldNames } from '../core/validateWorkerConfig.js';
+import type { InstallFieldNames } from './validateInstallOptions.js';
 
 // `appId` is written `data-app-id`, and so on.
 const toAttribute = (key: string) => `data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;

@@ -1,7 +1,7 @@
-import { ATTRIBUTE_NAMES } from './attributeNames';
-import type { SwTokenInterceptor } from './SwTokenInterceptor';
-import { logError, type PageChunk, startClient } from './startClient';
-import { validateInstallOptions } from './validateInstallOptions';
+import { ATTRIBUTE_NAMES } from './attributeNames.js';
+import type { SwTokenInterceptor } from './SwTokenInterceptor.js';
+import { logError, type PageChunk, startClient } from './startClient.js';
+import { validateInstallOptions } from './validateInstallOptions.js';
 
 declare global {
   interface Window {

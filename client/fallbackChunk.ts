@@ -5,5 +5,5 @@
  *
  * @packageDocumentation
  */
-export { armFallback } from './armFallback';
-export { askThisPage } from './askThisPage';
+export { armFallback } from './armFallback.js';
+export { askThisPage } from './askThisPage.js';

@@ -1,4 +1,4 @@
-import { isApiRequest } from '../core/isApiRequest';
+import { isApiRequest } from '../core/isApiRequest.js';
 
 interface PendingXhr {
   url: string;

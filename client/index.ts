@@ -4,10 +4,10 @@
  *
  * @packageDocumentation
  */
-export type { InterceptInfo } from '../core/createAuthorizedFetch';
-export { ErrorCode, type ErrorInfo, errorMessages, InterceptorError } from '../core/errors';
-export type { SessionInfo } from '../core/SessionInfo';
-export type { ProviderId } from '../core/WorkerConfig';
-export type { InstallOptions } from './InstallOptions';
-export { install } from './install';
-export type { InterceptorEvents, SwTokenInterceptor } from './SwTokenInterceptor';
+export type { InterceptInfo } from '../core/createAuthorizedFetch.js';
+export { ErrorCode, type ErrorInfo, errorMessages, InterceptorError } from '../core/errors.js';
+export type { SessionInfo } from '../core/SessionInfo.js';
+export type { ProviderId } from '../core/WorkerConfig.js';
+export type { InstallOptions } from './InstallOptions.js';
+export { install } from './install.js';
+export type { InterceptorEvents, SwTokenInterceptor } from './SwTokenInterceptor.js';

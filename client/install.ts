@@ -1,8 +1,8 @@
-import { OPTION_NAMES } from '../core/validateWorkerConfig';
-import type { InstallOptions } from './InstallOptions';
-import type { SwTokenInterceptor } from './SwTokenInterceptor';
-import { startClient } from './startClient';
-import { type InstallFieldNames, validateInstallOptions } from './validateInstallOptions';
+import { OPTION_NAMES } from '../core/validateWorkerConfig.js';
+import type { InstallOptions } from './InstallOptions.js';
+import type { SwTokenInterceptor } from './SwTokenInterceptor.js';
+import { startClient } from './startClient.js';
+import { type InstallFieldNames, validateInstallOptions } from './validateInstallOptions.js';
 
 const INSTALL_NAMES: InstallFieldNames = {
   ...OPTION_NAMES,
@@ -28,6 +28,6 @@ const INSTALL_NAMES: InstallFieldNames = {
 export function install(options: InstallOptions): SwTokenInterceptor {
   return startClient(
     validateInstallOptions(options, INSTALL_NAMES, new URL(window.location.href)),
-    () => import('./fallbackChunk'),
+    () => import('./fallbackChunk.js'),
   );
 }

@@ -1,6 +1,6 @@
 import { messageSW } from 'workbox-window/messageSW.js';
-import { ErrorCode, InterceptorError } from '../core/errors';
-import { isReply, type PageRequest, PROTOCOL_TAG, type ReplyValues } from '../core/protocol';
+import { ErrorCode, InterceptorError } from '../core/errors.js';
+import { isReply, type PageRequest, PROTOCOL_TAG, type ReplyValues } from '../core/protocol.js';
 
 /** A page request without its tag, which {@link messageWorker} adds. */
 export type UntaggedRequest = PageRequest extends infer R

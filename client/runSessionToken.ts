@@ -1,5 +1,5 @@
-import { ErrorCode, InterceptorError } from '../core/errors';
-import type { DigitalRiverConfig } from '../core/WorkerConfig';
+import { ErrorCode, InterceptorError } from '../core/errors.js';
+import type { DigitalRiverConfig } from '../core/WorkerConfig.js';
 
 let calls = 0;
 

@@ -1,14 +1,14 @@
-import { debugLog } from '../core/DebugLog';
-import { ErrorCode, InterceptorError, toErrorInfo } from '../core/errors';
-import { isWorkerEvent, isWorkerRequest, PROTOCOL_TAG } from '../core/protocol';
-import { VERSION } from '../core/version';
-import type { Fallback } from './armFallback';
-import { createEmitter } from './createEmitter';
-import { holdApiCallsUntilReady } from './holdApiCallsUntilReady';
-import { messageWorker } from './messageWorker';
-import type { InterceptorEvents, SwTokenInterceptor } from './SwTokenInterceptor';
-import type { ValidInstallOptions } from './validateInstallOptions';
-import { waitForControl } from './waitForControl';
+import { debugLog } from '../core/DebugLog.js';
+import { ErrorCode, InterceptorError, toErrorInfo } from '../core/errors.js';
+import { isWorkerEvent, isWorkerRequest, PROTOCOL_TAG } from '../core/protocol.js';
+import { VERSION } from '../core/version.js';
+import type { Fallback } from './armFallback.js';
+import { createEmitter } from './createEmitter.js';
+import { holdApiCallsUntilReady } from './holdApiCallsUntilReady.js';
+import { messageWorker } from './messageWorker.js';
+import type { InterceptorEvents, SwTokenInterceptor } from './SwTokenInterceptor.js';
+import type { ValidInstallOptions } from './validateInstallOptions.js';
+import { waitForControl } from './waitForControl.js';
 
 // API calls are held meanwhile, so a worker slower than this to take control is not waited for:
 // the page fallback takes over, and steps aside when the worker arrives.
@@ -32,7 +32,7 @@ export function logError(error: unknown, level: 'error' | 'warn' = 'error', note
 }
 
 /** What the on-demand chunk (`sw-token-interceptor.fallback.js`) offers. */
-export type PageChunk = typeof import('./fallbackChunk');
+export type PageChunk = typeof import('./fallbackChunk.js');
 
 /** Loads the on-demand chunk, only on pages that need it. */
 export type LoadPageChunk = () => Promise<PageChunk>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ATTRIBUTE_NAMES } from './attributeNames';
-import { validateInstallOptions } from './validateInstallOptions';
+import { ATTRIBUTE_NAMES } from './attributeNames.js';
+import { validateInstallOptions } from './validateInstallOptions.js';
 
 const names = ATTRIBUTE_NAMES;
 const page = new URL('https://shop.example/products/mug?color=teal');

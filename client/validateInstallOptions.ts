@@ -1,12 +1,12 @@
-import { ErrorCode, InterceptorError } from '../core/errors';
+import { ErrorCode, InterceptorError } from '../core/errors.js';
 import {
   type FieldNames,
   type RawWorkerConfig,
   validateWorkerConfig,
   workerConfigToSearch,
-} from '../core/validateWorkerConfig';
-import type { WorkerConfig } from '../core/WorkerConfig';
-import { DEFAULT_SCOPE, DEFAULT_SW_URL } from './InstallOptions';
+} from '../core/validateWorkerConfig.js';
+import type { WorkerConfig } from '../core/WorkerConfig.js';
+import { DEFAULT_SCOPE, DEFAULT_SW_URL } from './InstallOptions.js';
 
 /** Unvalidated page-side configuration. */
 export interface RawInstallOptions extends RawWorkerConfig {

@@ -1,5 +1,5 @@
-import { ErrorCode, InterceptorError } from '../core/errors';
-import { messageWorker } from './messageWorker';
+import { ErrorCode, InterceptorError } from '../core/errors.js';
+import { messageWorker } from './messageWorker.js';
 
 /**
  * Resolves once a worker controls this page: the one at `scriptURL`, or any worker when the

@@ -1,4 +1,4 @@
-import type { ProviderId } from './WorkerConfig';
+import type { ProviderId } from './WorkerConfig.js';
 
 /** What the page may know of the session. It never holds the token itself. */
 export interface SessionInfo {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createAuthorizedFetch } from './createAuthorizedFetch';
-import { createTokenSession } from './createTokenSession';
-import { ErrorCode } from './errors';
-import { providerError, type ScriptedProvider, testSessionOptions } from './testing';
+import { createAuthorizedFetch } from './createAuthorizedFetch.js';
+import { createTokenSession } from './createTokenSession.js';
+import { ErrorCode } from './errors.js';
+import { providerError, type ScriptedProvider, testSessionOptions } from './testing.js';
 
 const url = 'https://api.firmly.work/api/v2/domains/shop/cart/line-items';
 

@@ -1,7 +1,7 @@
-import type { TokenSession } from './createTokenSession';
-import { type DebugLog, describeUrl } from './DebugLog';
-import { InterceptorError, toErrorInfo } from './errors';
-import type { Provider } from './providers/Provider';
+import type { TokenSession } from './createTokenSession.js';
+import { type DebugLog, describeUrl } from './DebugLog.js';
+import { InterceptorError, toErrorInfo } from './errors.js';
+import type { Provider } from './providers/Provider.js';
 
 /** What the page is told about one call the interceptor handled. */
 export interface InterceptInfo {

@@ -1,15 +1,15 @@
-import { type AuthorizedFetch, createAuthorizedFetch } from './createAuthorizedFetch';
-import { createTokenSession, type TokenSession } from './createTokenSession';
-import type { DebugLog } from './DebugLog';
-import type { ErrorInfo } from './errors';
-import type { LockFn } from './localLock';
-import { type AskPage, digitalRiverProvider } from './providers/digitalriver/digitalRiverProvider';
-import { firmlyProvider } from './providers/firmly/firmlyProvider';
-import type { Provider } from './providers/Provider';
-import { DEFAULT_RETRY_POLICY } from './retryWithBackoff';
-import type { SessionInfo } from './SessionInfo';
-import { createTokenStore, sessionKey } from './tokenStore';
-import type { WorkerConfig } from './WorkerConfig';
+import { type AuthorizedFetch, createAuthorizedFetch } from './createAuthorizedFetch.js';
+import { createTokenSession, type TokenSession } from './createTokenSession.js';
+import type { DebugLog } from './DebugLog.js';
+import type { ErrorInfo } from './errors.js';
+import type { LockFn } from './localLock.js';
+import { type AskPage, digitalRiverProvider } from './providers/digitalriver/digitalRiverProvider.js';
+import { firmlyProvider } from './providers/firmly/firmlyProvider.js';
+import type { Provider } from './providers/Provider.js';
+import { DEFAULT_RETRY_POLICY } from './retryWithBackoff.js';
+import type { SessionInfo } from './SessionInfo.js';
+import { createTokenStore, sessionKey } from './tokenStore.js';
+import type { WorkerConfig } from './WorkerConfig.js';
 
 // One token request may take this long; the retry policy bounds the whole.
 const ATTEMPT_TIMEOUT_MS = 3000;

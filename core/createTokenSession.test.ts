@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createTokenSession } from './createTokenSession';
-import { ErrorCode, InterceptorError } from './errors';
-import type { SessionInfo } from './SessionInfo';
-import { countingStore, providerError, type ScriptedProvider, testSessionOptions } from './testing';
-import { readSession } from './tokenStore';
+import { createTokenSession } from './createTokenSession.js';
+import { ErrorCode, InterceptorError } from './errors.js';
+import type { SessionInfo } from './SessionInfo.js';
+import { countingStore, providerError, type ScriptedProvider, testSessionOptions } from './testing.js';
+import { readSession } from './tokenStore.js';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;

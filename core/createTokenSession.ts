@@ -1,12 +1,12 @@
 import type { UseStore } from 'idb-keyval';
-import type { Clock } from './Clock';
-import type { DebugLog } from './DebugLog';
-import { ErrorCode, type ErrorInfo, InterceptorError } from './errors';
-import type { LockFn } from './localLock';
-import type { Provider, TokenGrant } from './providers/Provider';
-import { type BackoffHost, type RetryPolicy, retryWithBackoff } from './retryWithBackoff';
-import type { SessionInfo } from './SessionInfo';
-import { deleteSession, readSession, type StoredSession, writeSession } from './tokenStore';
+import type { Clock } from './Clock.js';
+import type { DebugLog } from './DebugLog.js';
+import { ErrorCode, type ErrorInfo, InterceptorError } from './errors.js';
+import type { LockFn } from './localLock.js';
+import type { Provider, TokenGrant } from './providers/Provider.js';
+import { type BackoffHost, type RetryPolicy, retryWithBackoff } from './retryWithBackoff.js';
+import type { SessionInfo } from './SessionInfo.js';
+import { deleteSession, readSession, type StoredSession, writeSession } from './tokenStore.js';
 
 /** Everything the session logic needs from its host. Nothing here touches a global. */
 export interface TokenSessionOptions extends BackoffHost {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isApiRequest } from './isApiRequest';
+import { isApiRequest } from './isApiRequest.js';
 
 // A fixed seed: the same few thousand cases on every run, so a failure is reproducible.
 const RUNS = { seed: 20261129, numRuns: 3000 };

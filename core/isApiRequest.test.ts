@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isApiRequest } from './isApiRequest';
+import { isApiRequest } from './isApiRequest.js';
 
 const api = 'https://api.firmly.work';
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ErrorCode, InterceptorError } from './errors';
-import { parseOAuthTokenResponse } from './providers/digitalriver/parseOAuthTokenResponse';
-import { parseSessionTokenResponse } from './providers/digitalriver/parseSessionTokenResponse';
-import { parseBrowserSessionResponse } from './providers/firmly/parseBrowserSessionResponse';
+import { ErrorCode, InterceptorError } from './errors.js';
+import { parseOAuthTokenResponse } from './providers/digitalriver/parseOAuthTokenResponse.js';
+import { parseSessionTokenResponse } from './providers/digitalriver/parseSessionTokenResponse.js';
+import { parseBrowserSessionResponse } from './providers/firmly/parseBrowserSessionResponse.js';
 
 // A fixed seed: the same few thousand cases on every run, so a failure is reproducible.
 const RUNS = { seed: 20261129, numRuns: 3000 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOurMessage, isPageRequest, isReply, isWorkerEvent, PROTOCOL_TAG } from './protocol';
+import { isOurMessage, isPageRequest, isReply, isWorkerEvent, PROTOCOL_TAG } from './protocol.js';
 
 describe('the page/worker protocol', () => {
   it('accepts the page requests it defines', () => {

@@ -1,6 +1,6 @@
-import type { InterceptInfo } from './createAuthorizedFetch';
-import type { ErrorInfo } from './errors';
-import type { SessionInfo } from './SessionInfo';
+import type { InterceptInfo } from './createAuthorizedFetch.js';
+import type { ErrorInfo } from './errors.js';
+import type { SessionInfo } from './SessionInfo.js';
 
 /**
  * The one message protocol between the page and the worker. Both sides import this module.

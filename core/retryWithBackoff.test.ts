@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryWithBackoff } from './retryWithBackoff';
+import { retryWithBackoff } from './retryWithBackoff.js';
 
 function host(random = 1) {
   const clock = { now: 0 };

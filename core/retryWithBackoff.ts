@@ -1,4 +1,4 @@
-import type { Clock } from './Clock';
+import type { Clock } from './Clock.js';
 
 /** How hard to try before giving up. */
 export interface RetryPolicy {

@@ -1,9 +1,9 @@
 import type { UseStore } from 'idb-keyval';
-import { createTokenSession, type TokenSessionOptions } from './createTokenSession';
-import { ErrorCode, InterceptorError } from './errors';
-import { localLock } from './localLock';
-import type { Provider, TokenGrant } from './providers/Provider';
-import { createTokenStore } from './tokenStore';
+import { createTokenSession, type TokenSessionOptions } from './createTokenSession.js';
+import { ErrorCode, InterceptorError } from './errors.js';
+import { localLock } from './localLock.js';
+import type { Provider, TokenGrant } from './providers/Provider.js';
+import { createTokenStore } from './tokenStore.js';
 
 /** A provider whose answers a test scripts, and which records what it was asked. */
 export interface ScriptedProvider extends Provider {

@@ -1,5 +1,5 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import type { WorkerConfig } from './WorkerConfig';
+import type { WorkerConfig } from './WorkerConfig.js';
 
 /** A session as kept in IndexedDB. Times are on the local clock, so a skewed clock does no harm. */
 export interface StoredSession {

@@ -6,7 +6,7 @@ import {
   validateWorkerConfig,
   workerConfigFromSearch,
   workerConfigToSearch,
-} from './validateWorkerConfig';
+} from './validateWorkerConfig.js';
 
 const names: FieldNames = fieldNames(
   (key) => `data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,

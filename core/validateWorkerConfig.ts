@@ -1,11 +1,11 @@
-import { ErrorCode, InterceptorError } from './errors';
+import { ErrorCode, InterceptorError } from './errors.js';
 import {
   DEFAULT_API_ORIGINS,
   DEFAULT_DIGITAL_RIVER_STORE_ORIGIN,
   DEFAULT_RENEW_MARGIN_SECONDS,
   type ProviderId,
   type WorkerConfig,
-} from './WorkerConfig';
+} from './WorkerConfig.js';
 
 /** Unvalidated configuration, as read from `data-*` attributes, options or a URL. */
 export interface RawWorkerConfig {

@@ -1,4 +1,4 @@
-import { type LockFn, localLock } from './localLock';
+import { type LockFn, localLock } from './localLock.js';
 
 /**
  * The Web Locks API where the worker has it, so the worker and any page sharing the session

@@ -1,4 +1,4 @@
-import type { ProviderId } from '../core/WorkerConfig';
+import type { ProviderId } from '../core/WorkerConfig.js';
 
 /**
  * The configuration of an interceptor hosted in a storefront's own worker: the same fields as

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createAuthorizedFetch } from '../core/createAuthorizedFetch';
-import { createInterceptorCore } from '../core/createInterceptorCore';
-import { localLock } from '../core/localLock';
-import { PROTOCOL_TAG } from '../core/protocol';
-import { askControlledPage } from './askControlledPage';
+import { createAuthorizedFetch } from '../core/createAuthorizedFetch.js';
+import { createInterceptorCore } from '../core/createInterceptorCore.js';
+import { localLock } from '../core/localLock.js';
+import { PROTOCOL_TAG } from '../core/protocol.js';
+import { askControlledPage } from './askControlledPage.js';
 
 /** A worker scope whose controlled pages answer SessionToken requests as told. */
 function scopeWith(pages: ((port: MessagePort) => void)[]): ServiceWorkerGlobalScope {

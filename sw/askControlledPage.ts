@@ -1,6 +1,6 @@
-import { ErrorCode, InterceptorError } from '../core/errors';
-import { isReply, PROTOCOL_TAG, type WorkerRequest } from '../core/protocol';
-import type { AskPage } from '../core/providers/digitalriver/digitalRiverProvider';
+import { ErrorCode, InterceptorError } from '../core/errors.js';
+import { isReply, PROTOCOL_TAG, type WorkerRequest } from '../core/protocol.js';
+import type { AskPage } from '../core/providers/digitalriver/digitalRiverProvider.js';
 
 // Long enough for a JSONP round trip on a slow connection; the page has its own timeout inside.
 const ASK_TIMEOUT_MS = 12_000;

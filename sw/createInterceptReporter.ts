@@ -1,5 +1,5 @@
-import type { InterceptInfo } from '../core/createAuthorizedFetch';
-import { PROTOCOL_TAG, type WorkerEvent } from '../core/protocol';
+import type { InterceptInfo } from '../core/createAuthorizedFetch.js';
+import { PROTOCOL_TAG, type WorkerEvent } from '../core/protocol.js';
 
 // Long enough to gather a burst of calls into one message, short enough for a live panel.
 const BATCH_MS = 50;

@@ -4,6 +4,6 @@
  *
  * @packageDocumentation
  */
-export { ErrorCode, InterceptorError } from '../core/errors';
-export { interceptApiCalls } from './interceptApiCalls';
-export type { WorkerOptions } from './WorkerOptions';
+export { ErrorCode, InterceptorError } from '../core/errors.js';
+export { interceptApiCalls } from './interceptApiCalls.js';
+export type { WorkerOptions } from './WorkerOptions.js';

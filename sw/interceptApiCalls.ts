@@ -1,6 +1,6 @@
-import { OPTION_NAMES, validateWorkerConfig } from '../core/validateWorkerConfig';
-import { startValidatedInterceptor } from './startInterceptor';
-import type { WorkerOptions } from './WorkerOptions';
+import { OPTION_NAMES, validateWorkerConfig } from '../core/validateWorkerConfig.js';
+import { startValidatedInterceptor } from './startInterceptor.js';
+import type { WorkerOptions } from './WorkerOptions.js';
 
 /**
  * Hosts the interceptor in a storefront's own service worker. It adds routes for the API origin

@@ -1,8 +1,8 @@
 import { registerRoute } from 'workbox-routing';
-import { createInterceptorCore } from '../core/createInterceptorCore';
-import { debugLog, describeUrl } from '../core/DebugLog';
-import { ErrorCode, InterceptorError, toErrorInfo } from '../core/errors';
-import { apiRequestVerdict, isApiRequest } from '../core/isApiRequest';
+import { createInterceptorCore } from '../core/createInterceptorCore.js';
+import { debugLog, describeUrl } from '../core/DebugLog.js';
+import { ErrorCode, InterceptorError, toErrorInfo } from '../core/errors.js';
+import { apiRequestVerdict, isApiRequest } from '../core/isApiRequest.js';
 import {
   isOurMessage,
   isPageRequest,
@@ -10,12 +10,12 @@ import {
   PROTOCOL_TAG,
   type Reply,
   type WorkerEvent,
-} from '../core/protocol';
-import { VERSION } from '../core/version';
-import type { WorkerConfig } from '../core/WorkerConfig';
-import { webLock } from '../core/webLock';
-import { askControlledPage } from './askControlledPage';
-import { createInterceptReporter } from './createInterceptReporter';
+} from '../core/protocol.js';
+import { VERSION } from '../core/version.js';
+import type { WorkerConfig } from '../core/WorkerConfig.js';
+import { webLock } from '../core/webLock.js';
+import { askControlledPage } from './askControlledPage.js';
+import { createInterceptReporter } from './createInterceptReporter.js';
 
 // workbox-routing matches one method per route, so every method it knows gets one (browsers
 // send CORS preflights themselves, past the worker).

@@ -1,13 +1,13 @@
-import { debugLog } from '../core/DebugLog';
-import { InterceptorError } from '../core/errors';
+import { debugLog } from '../core/DebugLog.js';
+import { InterceptorError } from '../core/errors.js';
 import {
   fieldNames,
   type RawWorkerConfig,
   validateWorkerConfig,
   workerConfigFromSearch,
-} from '../core/validateWorkerConfig';
-import { routeAssetsToNetwork } from './routeAssetsToNetwork';
-import { startValidatedInterceptor } from './startInterceptor';
+} from '../core/validateWorkerConfig.js';
+import { routeAssetsToNetwork } from './routeAssetsToNetwork.js';
+import { startValidatedInterceptor } from './startInterceptor.js';
 
 declare const self: ServiceWorkerGlobalScope & {
   /** Set by a storefront's own worker before `importScripts` of this file. */

@@ -1,4 +1,4 @@
-import { ErrorCode, InterceptorError } from '../errors';
+import { ErrorCode, InterceptorError } from '../errors.js';
 
 /** A token endpoint's answer, read whole, for a provider's pure parse step. */
 export interface RawAnswer {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DigitalRiverConfig } from '../../WorkerConfig';
-import { digitalRiverProvider } from './digitalRiverProvider';
+import type { DigitalRiverConfig } from '../../WorkerConfig.js';
+import { digitalRiverProvider } from './digitalRiverProvider.js';
 
 const config: DigitalRiverConfig = {
   provider: 'digitalriver',

@@ -1,10 +1,10 @@
-import type { DigitalRiverConfig } from '../../WorkerConfig';
-import type { Provider } from '../Provider';
-import { requestWithin } from '../requestWithin';
-import { oauthTokenRequest } from './oauthTokenRequest';
-import { parseOAuthTokenResponse } from './parseOAuthTokenResponse';
-import { parseSessionTokenResponse } from './parseSessionTokenResponse';
-import type { OAuthToken } from './readOAuthToken';
+import type { DigitalRiverConfig } from '../../WorkerConfig.js';
+import type { Provider } from '../Provider.js';
+import { requestWithin } from '../requestWithin.js';
+import { oauthTokenRequest } from './oauthTokenRequest.js';
+import { parseOAuthTokenResponse } from './parseOAuthTokenResponse.js';
+import { parseSessionTokenResponse } from './parseSessionTokenResponse.js';
+import type { OAuthToken } from './readOAuthToken.js';
 
 /**
  * Runs the SessionToken site action in a shopper's page, as Digital River requires, and returns

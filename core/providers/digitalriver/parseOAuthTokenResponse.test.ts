@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOAuthTokenResponse } from './parseOAuthTokenResponse';
+import { parseOAuthTokenResponse } from './parseOAuthTokenResponse.js';
 
 const token = {
   access_token: 'acc',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSessionTokenResponse } from './parseSessionTokenResponse';
+import { parseSessionTokenResponse } from './parseSessionTokenResponse.js';
 
 describe('parseSessionTokenResponse', () => {
   it('reads a session token (no API key)', () => {

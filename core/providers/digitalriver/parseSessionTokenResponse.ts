@@ -1,6 +1,6 @@
-import { ErrorCode, InterceptorError } from '../../errors';
-import { readErrorCode } from './readErrorCode';
-import { type OAuthToken, readOAuthToken } from './readOAuthToken';
+import { ErrorCode, InterceptorError } from '../../errors.js';
+import { readErrorCode } from './readErrorCode.js';
+import { type OAuthToken, readOAuthToken } from './readOAuthToken.js';
 
 /** What the SessionToken site action handed the page. */
 export type SessionTokenResult = { sessionToken: string } | { token: OAuthToken };

@@ -1,8 +1,8 @@
-import type { FirmlyConfig } from '../../WorkerConfig';
-import type { Provider } from '../Provider';
-import { requestWithin } from '../requestWithin';
-import { browserSessionRequest } from './browserSessionRequest';
-import { parseBrowserSessionResponse } from './parseBrowserSessionResponse';
+import type { FirmlyConfig } from '../../WorkerConfig.js';
+import type { Provider } from '../Provider.js';
+import { requestWithin } from '../requestWithin.js';
+import { browserSessionRequest } from './browserSessionRequest.js';
+import { parseBrowserSessionResponse } from './parseBrowserSessionResponse.js';
 
 /** The header that carries the raw token on every cart call. */
 export const FIRMLY_AUTH_HEADER = 'x-firmly-authorization';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBrowserSessionResponse } from './parseBrowserSessionResponse';
+import { parseBrowserSessionResponse } from './parseBrowserSessionResponse.js';
 
 const ok = {
   device_created: true,

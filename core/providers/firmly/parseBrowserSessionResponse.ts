@@ -1,5 +1,5 @@
-import { ErrorCode, InterceptorError } from '../../errors';
-import type { TokenGrant } from '../Provider';
+import { ErrorCode, InterceptorError } from '../../errors.js';
+import type { TokenGrant } from '../Provider.js';
 
 function parseJson(body: string): unknown {
   try {

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// `npx sw-token-interceptor init <publicDir>`: puts the library's browser files where the site
+// serves its static files, as `msw init` does, and prints the tag to paste.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const FILES = [
+  'sw-token-interceptor.js',
+  'sw-token-interceptor.sw.js',
+  'sw-token-interceptor.fallback.js',
+];
+const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+// Names storefronts give their own workers, and what registers one.
+const WORKER_NAMES =
+  /^(sw|service-?worker|serviceworker|worker|ngsw-worker|firebase-messaging-sw)\.m?js$/i;
+const WORKER_CODE = /addEventListener\(\s*['"](fetch|install)['"]|workbox|importScripts\(/;
+
+const USAGE = `Usage: npx sw-token-interceptor init <publicDir>
+
+Copies ${FILES.join(', ')}
+into <publicDir>, the folder your site serves at its root (public/ for Vite and Next.js),
+and prints the script tag to add to your pages.`;
+
+/** @param {string} dir @returns {string[]} the service workers of the site's own in dir */
+function existingWorkers(dir) {
+  return readdirSync(dir).filter((name) => {
+    if (FILES.includes(name) || !/\.m?js$/.test(name)) return false;
+    const file = path.join(dir, name);
+    if (!statSync(file).isFile()) return false;
+    return WORKER_NAMES.test(name) || WORKER_CODE.test(readFileSync(file, 'utf8').slice(0, 20000));
+  });
+}
+
+function init(publicDir) {
+  const missing = FILES.filter((file) => !existsSync(path.join(dist, file)));
+  if (missing.length > 0) {
+    console.error(
+      `sw-token-interceptor: ${missing.join(', ')} not found in ${dist}. Reinstall the package.`,
+    );
+    return 1;
+  }
+  const target = path.resolve(publicDir);
+  mkdirSync(target, { recursive: true });
+  for (const file of FILES) copyFileSync(path.join(dist, file), path.join(target, file));
+  const relative = path.relative(process.cwd(), target) || '.';
+  console.log(`Copied ${FILES.length} files to ${relative}/:`);
+  for (const file of FILES) console.log(`  ${file}`);
+  console.log(`
+Serve them from your site's root, then add this tag to your pages:
+
+  <script src="/sw-token-interceptor.js"
+          data-provider="firmly"
+          data-app-id="YOUR_APPLICATION_ID"></script>
+
+(Digital River: data-provider="digitalriver" data-site-id="SITE_ID", see the README.)
+Run this command again after each upgrade, so the files match the installed version.`);
+  const workers = existingWorkers(target);
+  if (workers.length > 0) {
+    console.log(`
+${relative}/ already has a service worker of its own: ${workers.join(', ')}.
+A scope holds one registration, so host the interceptor in yours instead of registering ours:
+
+  // at the top of ${workers[0]}, before your own fetch handlers
+  self.swTokenInterceptorConfig = { provider: 'firmly', appId: 'YOUR_APPLICATION_ID' };
+  importScripts('/sw-token-interceptor.sw.js');
+
+(or, in a bundled worker: import { interceptApiCalls } from 'sw-token-interceptor/sw')
+and add data-register-worker="false" to the script tag.`);
+  }
+  return 0;
+}
+
+const [command, publicDir, ...rest] = process.argv.slice(2);
+if (command === 'init' && publicDir && rest.length === 0) {
+  process.exitCode = init(publicDir);
+} else {
+  const asked =
+    command === undefined || command === '--help' || command === '-h' || command === 'help';
+  (asked ? console.log : console.error)(USAGE);
+  process.exitCode = asked ? 0 : 1;
+}
