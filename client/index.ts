@@ -5,9 +5,19 @@
  * @packageDocumentation
  */
 export type { InterceptInfo } from '../core/createAuthorizedFetch.js';
-export { ErrorCode, type ErrorInfo, errorMessages, InterceptorError } from '../core/errors.js';
+export {
+  ErrorCode,
+  type ErrorInfo,
+  errorMessages,
+  InterceptorError,
+  type UpstreamAnswer,
+} from '../core/errors.js';
 export type { SessionInfo } from '../core/SessionInfo.js';
 export type { ProviderId } from '../core/WorkerConfig.js';
-export type { InstallOptions } from './InstallOptions.js';
+export type {
+  DigitalRiverInstallOptions,
+  FirmlyInstallOptions,
+  InstallOptions,
+} from './InstallOptions.js';
 export { install } from './install.js';
 export type { InterceptorEvents, SwTokenInterceptor } from './SwTokenInterceptor.js';

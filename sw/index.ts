@@ -4,6 +4,12 @@
  *
  * @packageDocumentation
  */
-export { ErrorCode, InterceptorError } from '../core/errors.js';
+export {
+  ErrorCode,
+  type ErrorInfo,
+  InterceptorError,
+  type UpstreamAnswer,
+} from '../core/errors.js';
 export { interceptApiCalls } from './interceptApiCalls.js';
+export type { ProviderId } from '../core/WorkerConfig.js';
 export type { WorkerOptions } from './WorkerOptions.js';
