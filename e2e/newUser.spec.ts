@@ -1,0 +1,129 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CART, expect, test } from './fixtures';
+
+const root = path.resolve(import.meta.dirname, '..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+// The suite itself runs under npm, whose npm_* variables would point the new user's npm at this
+// repository (its prefix, its package); a new user's shell has none of them.
+const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(),
+      );
+    });
+  });
+}
+
+/** Polls until the dev server answers, or the child exits, or time runs out. */
+async function waitForServer(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`the dev server exited ${child.exitCode}: ${output}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the dev server did not answer in time: ${output}`);
+}
+
+test('a new user: npm pack, install into a fresh Vite app, init, add the tag, and cart calls work', async ({
+  page,
+  firmly,
+}) => {
+  test.setTimeout(240_000);
+  const work = mkdtempSync(path.join(tmpdir(), 'swti-new-user-'));
+  let vite: ChildProcess | undefined;
+  try {
+    execFileSync(npm, ['pack', '--pack-destination', work, '--silent'], {
+      cwd: root,
+      stdio: 'pipe',
+    });
+    const tarball = readdirSync(work).find((file) => file.endsWith('.tgz'));
+    expect(tarball).toBeDefined();
+
+    const app = path.join(work, 'shop');
+    execFileSync('mkdir', ['-p', app]);
+    writeFileSync(
+      path.join(app, 'package.json'),
+      JSON.stringify({ name: 'shop', private: true, type: 'module' }),
+    );
+    const viteVersion = JSON.parse(
+      readFileSync(path.join(root, 'node_modules/vite/package.json'), 'utf8'),
+    ).version;
+    execFileSync(
+      npm,
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--prefer-offline',
+        path.join(work, tarball ?? ''),
+        `vite@${viteVersion}`,
+      ],
+      { cwd: app, stdio: 'pipe', env },
+    );
+    const init = execFileSync('npx', ['sw-token-interceptor', 'init', 'public'], {
+      cwd: app,
+      encoding: 'utf8',
+    });
+    expect(init).toContain('<script src="/sw-token-interceptor.js"');
+
+    writeFileSync(
+      path.join(app, 'index.html'),
+      `<!doctype html><html><head><meta charset="utf-8"><title>My shop</title>
+<script src="/sw-token-interceptor.js" data-provider="firmly" data-app-id="demo-app"
+        data-api-origin="${firmly.origin}"></script>
+<script type="module" src="/main.js"></script></head>
+<body><button id="add">Add to cart</button><output id="result"></output></body></html>`,
+    );
+    writeFileSync(
+      path.join(app, 'main.js'),
+      `document.querySelector('#add').addEventListener('click', async () => {
+  const response = await fetch('${firmly.origin}${CART}/line-items', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ add_to_cart_ref: { variant_id: 'luma-mug-aurora' }, quantity: 1 }),
+  });
+  const cart = await response.json();
+  document.querySelector('#result').textContent = response.status + ' ' + cart.line_items.length;
+});
+`,
+    );
+
+    const port = await freePort();
+    vite = spawn('npx', ['vite', '--port', String(port), '--strictPort', '--host', 'localhost'], {
+      cwd: app,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    await waitForServer(`http://localhost:${port}/`, vite, 60_000);
+
+    await page.goto(`http://localhost:${port}/`);
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await expect(page.locator('#result')).toHaveText('200 1');
+    expect(firmly.counters).toMatchObject({ browserSession: 1, unauthorized: 0 });
+  } finally {
+    vite?.kill();
+    rmSync(work, { recursive: true, force: true });
+  }
+});
