@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { startDigitalRiverEmulator } from './emulator/digitalRiverEmulator';
-import { startFirmlyEmulator } from './emulator/firmlyEmulator';
-import { startStorefront } from './storefrontServer';
+import { startDigitalRiverEmulator } from './emulator/digitalRiverEmulator.js';
+import { startFirmlyEmulator } from './emulator/firmlyEmulator.js';
+import { startStorefront } from './storefrontServer.js';
 
 const APP_ID = 'demo-app';
 const DR_SITE_ID = 'demoSite';

@@ -3,8 +3,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { catalog } from './emulator/catalog';
-import { type Storefront, type StorefrontOptions, startStorefront } from './storefrontServer';
+import { catalog } from './emulator/catalog.js';
+import { type Storefront, type StorefrontOptions, startStorefront } from './storefrontServer.js';
 
 let distDir: string;
 let shop: Storefront | undefined;
@@ -65,6 +65,16 @@ describe('the storefront page', () => {
     await expect(open({ extraTagAttributes: { 'data-x" onload="y': 'x' } })).rejects.toThrow(
       TypeError,
     );
+  });
+
+  it('has a labelled, polite live timeline in the session panel', async () => {
+    const { origin } = await open();
+    const html = await (await fetch(`${origin}/`)).text();
+
+    const timeline = html.match(/<ol\s[^>]*data-testid="timeline"[^>]*>/)?.[0] ?? '';
+    expect(timeline).toContain('aria-live="polite"');
+    expect(timeline).toContain('aria-labelledby="timeline-heading"');
+    expect(html).toMatch(/<h3 [^>]*id="timeline-heading"[^>]*>Timeline<\/h3>/);
   });
 
   it('offers a blank page without the library, and the shared catalog', async () => {

@@ -1,8 +1,5 @@
 import type { Page } from '@playwright/test';
-import {
-  type DigitalRiverEmulator,
-  startDigitalRiverEmulator,
-} from '../demo/emulator/digitalRiverEmulator';
+import type { DigitalRiverEmulator } from '../demo/emulator/digitalRiverEmulator.js';
 import { startStorefront } from '../demo/storefrontServer';
 import {
   APP_ID,
@@ -29,28 +26,12 @@ type OpenDrShop = (options?: {
   attributes?: Record<string, string>;
 }) => Promise<Page>;
 
-const test = base.extend<
-  { dr: DigitalRiverEmulator; openDrShop: OpenDrShop },
-  { workerDr: DigitalRiverEmulator }
->({
-  workerDr: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
-    async ({}, use) => {
-      const emulator = await startDigitalRiverEmulator({
-        testControls: true,
-        siteId: SITE_ID,
-        apiKeys: [API_KEY],
-      });
-      await use(emulator);
-      await emulator.close();
-    },
-    { scope: 'worker' },
-  ],
-  dr: async ({ workerDr }, use) => {
-    workerDr.reset();
-    workerDr.setAccessTokenLifetime(86397);
-    workerDr.setNow(() => Date.now());
-    await use(workerDr);
+const test = base.extend<{ dr: DigitalRiverEmulator; openDrShop: OpenDrShop }>({
+  digitalRiverSiteId: [SITE_ID, { scope: 'worker' }],
+  digitalRiverApiKeys: [[API_KEY], { scope: 'worker' }],
+  // The emulator of the fixture storefront teams use, under a shorter name.
+  dr: async ({ digitalRiver }, use) => {
+    await use(digitalRiver);
   },
   openDrShop: async ({ page, dr, firmly, consoleLines: _ }, use) => {
     const servers: { close(): Promise<void> }[] = [];

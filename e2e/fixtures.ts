@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, type Page } from '@playwright/test';
-import { type FirmlyEmulator, startFirmlyEmulator } from '../demo/emulator/firmlyEmulator';
-import { startStorefront } from '../demo/storefrontServer';
+import type { Page } from '@playwright/test';
+import { startStorefront } from '../demo/storefrontServer.js';
+import { test as base } from '../testing/playwright.js';
 
 /** The built library. */
 export const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
@@ -31,8 +31,6 @@ export type OpenShop = (options?: {
 }) => Promise<{ origin: string; page: Page }>;
 
 interface Fixtures {
-  /** The Firmly emulator of this test worker, reset before each test. */
-  firmly: FirmlyEmulator;
   /** Serves the demo storefront (on `localhost`, the API being on `127.0.0.1`) and opens it. */
   openShop: OpenShop;
   /** Everything the page logged, for assertions about errors and leaks. */
@@ -77,23 +75,14 @@ export function pageEvents(
   );
 }
 
-/** Our scenarios, with an emulator per test worker and a storefront per test. */
-export const test = base.extend<Fixtures, { workerFirmly: FirmlyEmulator }>({
-  workerFirmly: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
-    async ({}, use) => {
-      const emulator = await startFirmlyEmulator({ testControls: true, appIds: [APP_ID] });
-      await use(emulator);
-      await emulator.close();
-    },
-    { scope: 'worker' },
-  ],
-  firmly: async ({ workerFirmly }, use) => {
-    workerFirmly.reset();
-    workerFirmly.setTokenLifetime(3600);
-    workerFirmly.setNow(() => Date.now());
-    await use(workerFirmly);
-  },
+/**
+ * Our scenarios. They run on the fixture storefront teams use (`sw-token-interceptor/playwright`),
+ * so every CI run exercises it: an emulator per test worker, reset before each test. A
+ * storefront server per test serves the demo pages against it.
+ */
+export const test = base.extend<Fixtures>({
+  // A strict emulator, so a wrong application id is refused as Firmly would refuse it.
+  firmlyAppIds: [[APP_ID], { scope: 'worker' }],
   consoleLines: async ({ page }, use) => {
     const lines: string[] = [];
     page.on('console', (message) => lines.push(`${message.type()}: ${message.text()}`));
@@ -122,4 +111,4 @@ export const test = base.extend<Fixtures, { workerFirmly: FirmlyEmulator }>({
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect } from '../testing/playwright.js';

@@ -1,5 +1,5 @@
-import type { CartBook, ShippingInfo } from './cartBook';
-import { FirmlyApiError } from './FirmlyApiError';
+import type { CartBook, ShippingInfo } from './cartBook.js';
+import { FirmlyApiError } from './FirmlyApiError.js';
 
 /** What a matched cart route needs to answer: the caller is already authenticated. */
 export interface CartCall {

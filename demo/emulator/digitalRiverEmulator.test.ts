@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { catalog } from './catalog';
+import { catalog } from './catalog.js';
 import {
   type DigitalRiverEmulator,
   type DigitalRiverEmulatorOptions,
   startDigitalRiverEmulator,
   unwrapJsonp,
-} from './digitalRiverEmulator';
+} from './digitalRiverEmulator.js';
 
 const SITE = 'demoSite';
 const API_KEY = 'demo-public-key';

@@ -1,15 +1,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { listenOnLoopback } from '../listenOnLoopback';
-import { DigitalRiverApiError, TOKEN_RELATION } from './digitalRiver/DigitalRiverApiError';
-import { JSONP_CALLBACK, wrapJsonp } from './digitalRiver/jsonp';
-import { redactShopperTokens } from './digitalRiver/redactShopperTokens';
-import { createShopperCartBook } from './digitalRiver/shopperCartBook';
-import { matchShopperRoute } from './digitalRiver/shopperRoutes';
-import { createShopperTokens, type DigitalRiverToken } from './digitalRiver/shopperTokens';
-import { FirmlyApiError } from './FirmlyApiError';
-import { readBody } from './readBody';
+import { listenOnLoopback } from '../listenOnLoopback.js';
+import { DigitalRiverApiError, TOKEN_RELATION } from './digitalRiver/DigitalRiverApiError.js';
+import { JSONP_CALLBACK, wrapJsonp } from './digitalRiver/jsonp.js';
+import { redactShopperTokens } from './digitalRiver/redactShopperTokens.js';
+import { createShopperCartBook } from './digitalRiver/shopperCartBook.js';
+import { matchShopperRoute } from './digitalRiver/shopperRoutes.js';
+import { createShopperTokens, type DigitalRiverToken } from './digitalRiver/shopperTokens.js';
+import { FirmlyApiError } from './FirmlyApiError.js';
+import { readBody } from './readBody.js';
 
-export { unwrapJsonp } from './digitalRiver/jsonp';
+export { unwrapJsonp } from './digitalRiver/jsonp.js';
 
 /** How to start the emulator. Every field is optional. */
 export interface DigitalRiverEmulatorOptions {

@@ -1,11 +1,11 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { catalog } from './catalog';
+import { catalog } from './catalog.js';
 import {
   type FirmlyEmulator,
   type FirmlyEmulatorOptions,
   startFirmlyEmulator,
-} from './firmlyEmulator';
+} from './firmlyEmulator.js';
 
 // An RSA key pair takes up to a few hundred milliseconds of prime search; every emulator in this
 // file signs with one shared pair so the stories stay fast. Nothing here compares two emulators.

@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { listenOnLoopback } from '../listenOnLoopback';
-import { createCartBook } from './cartBook';
-import { matchCartRoute } from './cartRoutes';
-import { FirmlyApiError } from './FirmlyApiError';
+import { listenOnLoopback } from '../listenOnLoopback.js';
+import { createCartBook } from './cartBook.js';
+import { matchCartRoute } from './cartRoutes.js';
+import { FirmlyApiError } from './FirmlyApiError.js';
 import {
   createFaultQueue,
   type EmulatorFault,
   type FaultEndpoint,
   type FaultKind,
   parseFault,
-} from './faultQueue';
-import { readBody } from './readBody';
-import { redactTokens } from './redactTokens';
-import { createTokenMint, type TokenClaims } from './tokenMint';
+} from './faultQueue.js';
+import { readBody } from './readBody.js';
+import { redactTokens } from './redactTokens.js';
+import { createTokenMint, type TokenClaims } from './tokenMint.js';
 
 /** How to start the emulator. Every field is optional. */
 export interface FirmlyEmulatorOptions {
@@ -21,8 +21,8 @@ export interface FirmlyEmulatorOptions {
   host?: string;
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
-  /** Application ids the browser-session endpoint accepts; `['demo-app']` by default. */
-  appIds?: string[];
+  /** Application ids the browser-session endpoint accepts (`'any'`: every one); `['demo-app']` by default. */
+  appIds?: string[] | 'any';
   /** Lifetime of each issued token; 3600 s by default, as Firmly documents. */
   tokenLifetimeSeconds?: number;
   /** How long after expiry a token may still be renewed; one week by default, as Firmly documents. */
@@ -203,7 +203,9 @@ export async function startFirmlyEmulator(
   options: FirmlyEmulatorOptions = {},
 ): Promise<FirmlyEmulator> {
   const host = options.host ?? '127.0.0.1';
-  const appIds = new Set(options.appIds ?? ['demo-app']);
+  const allowed = options.appIds ?? ['demo-app'];
+  // 'any' lets a storefront's own test suite run with its real application id.
+  const appIds = { has: (id: string) => allowed === 'any' || allowed.includes(id) };
   const renewWindowSeconds = options.renewWindowSeconds ?? 7 * 24 * 3600;
   const testControls = options.testControls ?? false;
   let tokenLifetimeSeconds = positiveWholeNumber(

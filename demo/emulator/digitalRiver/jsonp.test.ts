@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unwrapJsonp, wrapJsonp } from './jsonp';
+import { unwrapJsonp, wrapJsonp } from './jsonp.js';
 
 describe('JSONP', () => {
   it('wraps a value in a call a script tag runs, and reads it back', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactShopperTokens } from './redactShopperTokens';
+import { redactShopperTokens } from './redactShopperTokens.js';
 
 const ACCESS = 'ab'.repeat(32);
 const SESSION = '48E043145978AADB68FCBBDEB536E06C';

@@ -1,4 +1,4 @@
-import { redactTokens } from '../redactTokens';
+import { redactTokens } from '../redactTokens.js';
 
 const MARK = '[redacted]';
 // Every token the emulator issues is a run of hex: 32 digits for a session token, 64 for access

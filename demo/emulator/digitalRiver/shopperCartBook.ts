@@ -1,5 +1,5 @@
-import { type CatalogProduct, catalog } from '../catalog';
-import { DigitalRiverApiError } from './DigitalRiverApiError';
+import { type CatalogProduct, catalog } from '../catalog.js';
+import { DigitalRiverApiError } from './DigitalRiverApiError.js';
 
 /** An amount as Digital River writes it; the display string travels beside it as `formatted…`. */
 export interface DigitalRiverMoney {

@@ -1,5 +1,5 @@
-import { DigitalRiverApiError } from './DigitalRiverApiError';
-import type { ShopperAddress, ShopperCartBook } from './shopperCartBook';
+import { DigitalRiverApiError } from './DigitalRiverApiError.js';
+import type { ShopperAddress, ShopperCartBook } from './shopperCartBook.js';
 
 /** What a matched Shopper API route needs to answer: the caller is already authenticated. */
 export interface ShopperCall {

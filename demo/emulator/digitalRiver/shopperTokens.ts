@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { CART_RELATION, DigitalRiverApiError, TOKEN_RELATION } from './DigitalRiverApiError';
+import { CART_RELATION, DigitalRiverApiError, TOKEN_RELATION } from './DigitalRiverApiError.js';
 
 /**
  * A token as Digital River hands it out. `expires_in` is a string in every documented sample, so

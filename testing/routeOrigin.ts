@@ -1,0 +1,26 @@
+import type { BrowserContext } from '@playwright/test';
+
+/**
+ * Sends every request a browser context makes to `from` (an origin) to `to` instead: the page's
+ * own calls and the ones the service worker re-issues with the token alike. The storefront keeps
+ * its real API origin in its HTML and code; only the network answer changes.
+ *
+ * @param context - the browser context
+ * @param from - the origin the storefront calls, such as `https://api.firmly.work`
+ * @param to - the emulator's origin
+ */
+export async function routeOrigin(
+  context: BrowserContext,
+  from: string,
+  to: string,
+): Promise<void> {
+  if (new URL(from).origin === new URL(to).origin) return;
+  await context.route(
+    (url) => url.origin === new URL(from).origin,
+    async (route) => {
+      const url = new URL(route.request().url());
+      const response = await route.fetch({ url: `${to}${url.pathname}${url.search}` });
+      await route.fulfill({ response });
+    },
+  );
+}
