@@ -71,9 +71,23 @@ await Promise.all([
     splitting: true,
     packages: 'external',
   }),
+  // For storefront teams' own test suites, in Node: `./emulator` and `./playwright`. The emulators
+  // are bundled (jose included); Playwright stays the suite's own, a peer dependency.
+  esbuild.build({
+    entryPoints: { emulator: 'testing/emulator.ts', playwright: 'testing/playwright.ts' },
+    outdir: 'dist',
+    chunkNames: 'chunks/[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: ['@playwright/test'],
+    logLevel: 'warning',
+  }),
 ]);
 
-for (const context of ['client', 'sw']) {
+for (const context of ['client', 'sw', 'testing']) {
   execFileSync('npx', ['tsc', '-p', `${context}/tsconfig.types.json`], { stdio: 'inherit' });
 }
 console.log(`built ${VERSION}`);
