@@ -3,7 +3,10 @@ import { createTokenSession, type TokenSession } from './createTokenSession.js';
 import type { DebugLog } from './DebugLog.js';
 import type { ErrorInfo } from './errors.js';
 import type { LockFn } from './localLock.js';
-import { type AskPage, digitalRiverProvider } from './providers/digitalriver/digitalRiverProvider.js';
+import {
+  type AskPage,
+  digitalRiverProvider,
+} from './providers/digitalriver/digitalRiverProvider.js';
 import { firmlyProvider } from './providers/firmly/firmlyProvider.js';
 import type { Provider } from './providers/Provider.js';
 import { DEFAULT_RETRY_POLICY } from './retryWithBackoff.js';

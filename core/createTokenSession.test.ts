@@ -2,7 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { createTokenSession } from './createTokenSession.js';
 import { ErrorCode, InterceptorError } from './errors.js';
 import type { SessionInfo } from './SessionInfo.js';
-import { countingStore, providerError, type ScriptedProvider, testSessionOptions } from './testing.js';
+import {
+  countingStore,
+  providerError,
+  type ScriptedProvider,
+  testSessionOptions,
+} from './testing.js';
 import { readSession } from './tokenStore.js';
 
 const HOUR = 3600_000;

@@ -10,6 +10,6 @@ export {
   InterceptorError,
   type UpstreamAnswer,
 } from '../core/errors.js';
-export { interceptApiCalls } from './interceptApiCalls.js';
 export type { ProviderId } from '../core/WorkerConfig.js';
+export { interceptApiCalls } from './interceptApiCalls.js';
 export type { WorkerOptions } from './WorkerOptions.js';

@@ -1,0 +1,23 @@
+import path from 'node:path';
+import { expect, test } from './fixtures';
+
+const screenshot = path.resolve(import.meta.dirname, '..', 'docs', 'demo.png');
+
+test('the demo storefront, as the README shows it', async ({ openShop, firmly, page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openShop();
+  await page.getByTestId('add-to-cart').nth(0).click();
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  // A revoked device: the next call gets a 401, a fresh session is started and the call sent
+  // again, and the timeline says so (the new device starts with an empty cart, as Firmly's does).
+  const session = await page.evaluate(() => window.swTokenInterceptor?.session());
+  firmly.revokeDevice(session?.deviceId ?? '');
+  await page.getByTestId('add-to-cart').nth(2).click();
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await page.getByTestId('add-to-cart').nth(4).click();
+  await expect(page.getByTestId('cart-line')).toHaveCount(2);
+  await expect(page.locator('[data-testid="timeline-entry"][data-kind="retried"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="timeline-entry"][data-kind="worker"]')).toHaveCount(1);
+  expect(firmly.counters.unauthorized).toBe(1);
+  await page.screenshot({ path: screenshot, fullPage: true });
+});
