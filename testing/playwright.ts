@@ -94,6 +94,8 @@ export const test = base.extend<
   firmly: async ({ firmlyEmulator, context, firmlyApiOrigin }, use) => {
     firmlyEmulator.reset();
     firmlyEmulator.setTokenLifetime(3600);
+    firmlyEmulator.setRenewWindow(7 * 24 * 3600);
+    firmlyEmulator.setCors({ allowOrigins: 'echo', maxAgeSeconds: 600 });
     firmlyEmulator.setNow(() => Date.now());
     await routeOrigin(context, firmlyApiOrigin, firmlyEmulator.origin);
     await use(firmlyEmulator);

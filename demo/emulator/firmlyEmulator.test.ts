@@ -124,6 +124,18 @@ describe('getting a session', () => {
     expect(emulator.counters).toMatchObject({ renewals: 1, devicesCreated: 1 });
   });
 
+  it('renews within a renewal window a test sets', async () => {
+    const emulator = await start();
+    emulator.setNow(() => T0);
+    const first = await newSession(emulator);
+    emulator.setRenewWindow(60);
+    emulator.setNow(() => T0 + HOUR + 61_000);
+    const res = await browserSession(emulator, {
+      body: JSON.stringify({ access_token: first.access_token }),
+    });
+    expect(res.status).toBe(401);
+  });
+
   it('refuses to renew a token more than a week past expiry, so the shopper starts afresh', async () => {
     const emulator = await start();
     emulator.setNow(() => T0);
@@ -364,6 +376,20 @@ describe('CORS', () => {
     );
     expect(res.headers.get('access-control-allow-methods')).toContain('PUT');
     expect(emulator.counters.preflights).toBe(1);
+  });
+
+  it('can be made stricter: other page origins refused, a shorter preflight cache', async () => {
+    const emulator = await start();
+    emulator.setCors({ allowOrigins: ['https://shop.example'], maxAgeSeconds: 5 });
+    const refused = await browserSession(emulator, { headers: { origin: SHOP_ORIGIN } });
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    const allowed = await browserSession(emulator, { headers: { origin: 'https://shop.example' } });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://shop.example');
+    const preflight = await fetch(`${emulator.origin}/api/v1/browser-session`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://shop.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers.get('access-control-max-age')).toBe('5');
   });
 
   it('exposes the request id, echoing the one the client sent', async () => {

@@ -74,6 +74,13 @@ export interface FirmlyEmulator {
   requestLog: RequestLogEntry[];
   /** Changes the lifetime of tokens issued from now on. @throws TypeError unless a whole number ≥ 1 */
   setTokenLifetime(seconds: number): void;
+  /** Changes how long after expiry a token may still be renewed. @throws TypeError unless a whole number ≥ 1 */
+  setRenewWindow(seconds: number): void;
+  /**
+   * Changes the CORS answers, to test a storefront against a stricter API: which page origins
+   * are allowed (`'echo'`, the default, allows any), and the preflight cache time.
+   */
+  setCors(cors: { allowOrigins?: string[] | 'echo'; maxAgeSeconds?: number }): void;
   /** Makes the next `times` requests to an endpoint misbehave. @throws TypeError for a bad fault */
   injectFault(fault: EmulatorFault): void;
   /**
@@ -119,11 +126,17 @@ function errorBody(endpoint: FaultEndpoint, status: number, error: string, text:
     : { code: status, error, description: text };
 }
 
-function setCorsHeaders(req: IncomingMessage, res: ServerResponse): void {
+function setCorsHeaders(
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowOrigins: readonly string[] | 'echo',
+): void {
   const origin = headerValue(req, 'origin');
   res.setHeader('Vary', 'Origin');
   // Echoing "null" would let any sandboxed document read credentialed answers.
-  if (origin && origin !== 'null') res.setHeader('Access-Control-Allow-Origin', origin);
+  const allowed =
+    allowOrigins === 'echo' || (origin !== undefined && allowOrigins.includes(origin));
+  if (origin && origin !== 'null' && allowed) res.setHeader('Access-Control-Allow-Origin', origin);
   res.setHeader('Access-Control-Allow-Credentials', 'true');
   res.setHeader('Access-Control-Expose-Headers', 'x-firmly-request-id');
   const requestId = headerValue(req, 'x-firmly-request-id');
@@ -206,7 +219,11 @@ export async function startFirmlyEmulator(
   const allowed = options.appIds ?? ['demo-app'];
   // 'any' lets a storefront's own test suite run with its real application id.
   const appIds = { has: (id: string) => allowed === 'any' || allowed.includes(id) };
-  const renewWindowSeconds = options.renewWindowSeconds ?? 7 * 24 * 3600;
+  let renewWindowSeconds = options.renewWindowSeconds ?? 7 * 24 * 3600;
+  const cors: { allowOrigins: readonly string[] | 'echo'; maxAgeSeconds: number } = {
+    allowOrigins: 'echo',
+    maxAgeSeconds: 600,
+  };
   const testControls = options.testControls ?? false;
   let tokenLifetimeSeconds = positiveWholeNumber(
     options.tokenLifetimeSeconds ?? 3600,
@@ -336,6 +353,15 @@ export async function startFirmlyEmulator(
     sendJson(res, 200, answer(claims.device_id));
   }
 
+  function setRenewWindow(seconds: number): void {
+    renewWindowSeconds = positiveWholeNumber(seconds, 'seconds');
+  }
+
+  function setCors(next: { allowOrigins?: string[] | 'echo'; maxAgeSeconds?: number }): void {
+    if (next.allowOrigins !== undefined) cors.allowOrigins = next.allowOrigins;
+    if (next.maxAgeSeconds !== undefined) cors.maxAgeSeconds = next.maxAgeSeconds;
+  }
+
   function setTokenLifetime(seconds: number): void {
     tokenLifetimeSeconds = positiveWholeNumber(seconds, 'seconds');
   }
@@ -393,13 +419,18 @@ export async function startFirmlyEmulator(
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    setCorsHeaders(req, res);
+    setCorsHeaders(req, res, cors.allowOrigins);
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
     const path = url.pathname;
     if (method === 'OPTIONS') {
       counters.preflights += 1;
-      res.writeHead(204, PREFLIGHT_HEADERS).end();
+      res
+        .writeHead(204, {
+          ...PREFLIGHT_HEADERS,
+          'Access-Control-Max-Age': String(cors.maxAgeSeconds),
+        })
+        .end();
       return;
     }
     const raw = await readBody(req);
@@ -457,6 +488,8 @@ export async function startFirmlyEmulator(
     counters,
     requestLog,
     setTokenLifetime,
+    setRenewWindow,
+    setCors,
     injectFault,
     revokeDevice,
     setNow(fn) {
