@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import type { BrowserDriver, DriverPage } from './BrowserDriver.js';
+
+// Idle workers stop after this long, which is how a scenario restarts them: BiDi has no command.
+const IDLE_TIMEOUT_MS = 1000;
+
+/**
+ * Finds Firefox the way a user's machine would have it: `FIREFOX_PATH`, then Debian's ESR.
+ *
+ * @returns the executable, or undefined when there is none
+ */
+export function firefoxExecutable(): string | undefined {
+  const candidates = [process.env.FIREFOX_PATH, '/usr/lib/firefox-esr/firefox-esr'];
+  return candidates.find((candidate): candidate is string => !!candidate && existsSync(candidate));
+}
+
+async function launch(executablePath: string, workersDisabled: boolean): Promise<Browser> {
+  return puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath,
+    headless: true,
+    extraPrefsFirefox: {
+      'dom.serviceWorkers.enabled': !workersDisabled,
+      'dom.serviceWorkers.idle_timeout': IDLE_TIMEOUT_MS,
+      'dom.serviceWorkers.idle_extended_timeout': IDLE_TIMEOUT_MS,
+    },
+  });
+}
+
+/**
+ * Drives Firefox over WebDriver BiDi with puppeteer-core. Workers can only be disabled for a
+ * whole browser (a pref), so a second browser is launched for that, when first needed.
+ *
+ * @param executablePath - the Firefox executable
+ * @returns the driver
+ */
+export function firefoxDriver(executablePath: string): BrowserDriver {
+  const browsers = new Map<boolean, Promise<Browser>>();
+  const browserFor = (workersDisabled: boolean) => {
+    let browser = browsers.get(workersDisabled);
+    if (!browser) {
+      browser = launch(executablePath, workersDisabled);
+      browsers.set(workersDisabled, browser);
+    }
+    return browser;
+  };
+  return {
+    name: 'firefox (BiDi)',
+    async newPage(options = {}) {
+      // A new browser context starts with clean worker and storage state.
+      const context = await (await browserFor(!!options.workersDisabled)).createBrowserContext();
+      const page = await context.newPage();
+      const driverPage: DriverPage = {
+        canRestartWorkers: true,
+        async goto(url) {
+          await page.goto(url);
+        },
+        // puppeteer's types flatten handles; the scenarios pass plain serialisable values only.
+        evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+        async restartWorkers() {
+          await new Promise((resolve) => setTimeout(resolve, IDLE_TIMEOUT_MS * 3));
+        },
+        close: () => context.close(),
+      };
+      return driverPage;
+    },
+    async close() {
+      await Promise.all([...browsers.values()].map(async (browser) => (await browser).close()));
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import { expect } from '@playwright/test';
+import type { DigitalRiverEmulator, FirmlyEmulator } from '../../testing/emulator.js';
+import type { BrowserDriver, DriverPage } from './BrowserDriver.js';
+
+/** What every scenario is given: a browser, the emulators, and a storefront serving both shops. */
+export interface ScenarioContext {
+  driver: BrowserDriver;
+  firmly: FirmlyEmulator;
+  digitalRiver: DigitalRiverEmulator;
+  /** Serves `/tag-only.html` (Firmly) and `/digitalriver-tag-only.html` against the emulators. */
+  shopOrigin: string;
+}
+
+/** One story a shopper's browser must get right, in any engine. */
+export interface Scenario {
+  name: string;
+  run(context: ScenarioContext): Promise<void>;
+}
+
+const CART = '/api/v2/domains/staging.luma.gift/cart';
+const DR_CART = '/v1/shoppers/me/carts/active?format=json';
+
+async function open(
+  context: ScenarioContext,
+  path: string,
+  workersDisabled = false,
+): Promise<DriverPage> {
+  const page = await context.driver.newPage({ workersDisabled });
+  await page.goto(`${context.shopOrigin}${path}`);
+  return page;
+}
+
+const call = (page: DriverPage, url: string, init: RequestInit = {}) =>
+  page.evaluate(
+    async ({ url, init }) => {
+      const response = await fetch(url, init);
+      return { status: response.status, body: await response.text() };
+    },
+    { url, init },
+  );
+
+const session = (page: DriverPage) =>
+  page.evaluate(
+    () =>
+      (
+        window as unknown as { swTokenInterceptor: { session(): Promise<unknown> } }
+      ).swTokenInterceptor.session(),
+    undefined,
+  );
+
+/** The scenarios both lanes run, defined once. */
+export const scenarios: Scenario[] = [
+  {
+    name: 'the first call of a first visit is authorized',
+    async run(context) {
+      const page = await open(context, '/tag-only.html');
+      expect((await call(page, `${context.firmly.origin}${CART}`)).status).toBe(200);
+      expect(context.firmly.counters).toMatchObject({ browserSession: 1, unauthorized: 0 });
+    },
+  },
+  {
+    name: '20 concurrent calls on a cold start cause one token call',
+    async run(context) {
+      const page = await open(context, '/tag-only.html');
+      const statuses = await page.evaluate(
+        (url) => Promise.all(Array.from({ length: 20 }, () => fetch(url).then((r) => r.status))),
+        `${context.firmly.origin}${CART}`,
+      );
+      expect(statuses).toEqual(Array(20).fill(200));
+      expect(context.firmly.counters.browserSession).toBe(1);
+    },
+  },
+  {
+    name: 'a JSON POST body arrives intact',
+    async run(context) {
+      const page = await open(context, '/tag-only.html');
+      const body = JSON.stringify({ add_to_cart_ref: { variant_id: 'v-ü-✓' }, quantity: 2 });
+      const result = await call(page, `${context.firmly.origin}/api/v2/echo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expect(result.status).toBe(200);
+      expect(JSON.parse(result.body)).toMatchObject({ body, contentType: 'application/json' });
+    },
+  },
+  {
+    name: 'no token goes to a third origin',
+    async run(context) {
+      const page = await open(context, '/tag-only.html');
+      expect((await call(page, `${context.firmly.origin}${CART}`)).status).toBe(200);
+      // The Digital River API stands in for any other origin: its log records whether auth arrived.
+      const third = await call(page, `${context.digitalRiver.apiOrigin}/v1/shoppers/me/echo`, {
+        method: 'POST',
+        body: 'x',
+      });
+      expect(third.status).toBe(401);
+      expect(context.digitalRiver.requestLog.map((entry) => entry.hasAuth)).toEqual([false]);
+    },
+  },
+  {
+    name: 'a worker restart keeps the device',
+    async run(context) {
+      const page = await open(context, '/tag-only.html');
+      expect((await call(page, `${context.firmly.origin}${CART}`)).status).toBe(200);
+      const before = await session(page);
+      await page.restartWorkers();
+      expect((await call(page, `${context.firmly.origin}${CART}`)).status).toBe(200);
+      expect(await session(page)).toEqual(before);
+      expect(context.firmly.counters).toMatchObject({ browserSession: 1, devicesCreated: 1 });
+    },
+  },
+  {
+    name: 'the in-page fallback works when workers are disabled',
+    async run(context) {
+      const page = await open(context, '/tag-only.html', true);
+      expect((await call(page, `${context.firmly.origin}${CART}`)).status).toBe(200);
+      expect(await session(page)).toMatchObject({ path: 'page', deviceCreated: true });
+      expect(context.firmly.counters.unauthorized).toBe(0);
+    },
+  },
+  {
+    name: 'the first Digital River call is authorized',
+    async run(context) {
+      const page = await open(context, '/digitalriver-tag-only.html');
+      expect((await call(page, `${context.digitalRiver.apiOrigin}${DR_CART}`)).status).toBe(200);
+      expect(context.digitalRiver.counters).toMatchObject({
+        sessionToken: 1,
+        passwordGrants: 1,
+        unauthorized: 0,
+      });
+    },
+  },
+];
