@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { listenOnLoopback } from '../listenOnLoopback.js';
+import { createApiServer } from './createApiServer.js';
 import { DigitalRiverApiError, TOKEN_RELATION } from './digitalRiver/DigitalRiverApiError.js';
 import { JSONP_CALLBACK, wrapJsonp } from './digitalRiver/jsonp.js';
 import { redactShopperTokens } from './digitalRiver/redactShopperTokens.js';
@@ -395,23 +396,11 @@ export async function startDigitalRiverEmulator(
   }
 
   function serve(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Server {
-    return createServer((req, res) => {
-      res.on('close', () => {
-        if (!res.writableFinished) counters.abandoned += 1;
-      });
-      handle(req, res).catch((error: unknown) => {
-        if (res.headersSent) {
-          res.destroy();
-          return;
-        }
-        // Anything unexpected leaves without its message: it could quote a request holding a token.
-        const apiError =
-          error instanceof DigitalRiverApiError
-            ? error
-            : new DigitalRiverApiError(500, 'internal_error', 'Internal server error.');
-        sendJson(res, apiError.status, apiError.toBody());
-      });
-    });
+    return createApiServer(handle, counters, (error) =>
+      error instanceof DigitalRiverApiError
+        ? error
+        : new DigitalRiverApiError(500, 'internal_error', 'Internal server error.'),
+    );
   }
 
   const storeServer = serve(handleStore);

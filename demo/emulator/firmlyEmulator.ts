@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listenOnLoopback } from '../listenOnLoopback.js';
 import { createCartBook } from './cartBook.js';
 import { matchCartRoute } from './cartRoutes.js';
+import { createApiServer } from './createApiServer.js';
 import { FirmlyApiError } from './FirmlyApiError.js';
 import {
   createFaultQueue,
@@ -463,23 +464,11 @@ export async function startFirmlyEmulator(
     throw new FirmlyApiError(404, 'NotFound', `No route for ${method} ${path}.`);
   }
 
-  const server = createServer((req, res) => {
-    res.on('close', () => {
-      if (!res.writableFinished) counters.abandoned += 1;
-    });
-    handle(req, res).catch((error: unknown) => {
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      // Anything unexpected leaves without its message: it could quote a request holding a token.
-      const apiError =
-        error instanceof FirmlyApiError
-          ? error
-          : new FirmlyApiError(500, 'InternalServerError', 'Internal server error.');
-      sendJson(res, apiError.status, apiError.toBody());
-    });
-  });
+  const server = createApiServer(handle, counters, (error) =>
+    error instanceof FirmlyApiError
+      ? error
+      : new FirmlyApiError(500, 'InternalServerError', 'Internal server error.'),
+  );
 
   const { origin, close } = await listenOnLoopback(server, host, options.port ?? 0);
   return {
