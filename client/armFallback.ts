@@ -6,6 +6,7 @@ import type { WorkerConfig } from '../core/WorkerConfig.js';
 import { webLock } from '../core/webLock.js';
 import { askThisPage } from './askThisPage.js';
 import type { Emitter } from './createEmitter.js';
+import { isApiUrl } from './isApiUrl.js';
 import type { InterceptorEvents } from './SwTokenInterceptor.js';
 
 /** The armed in-page fallback. */
@@ -48,19 +49,16 @@ export function armFallback(
     askPage: () => askThisPage(win, config),
   });
   let armed = true;
-  const isApi = (url: string | URL) => {
-    try {
-      return isApiRequest({ url: new URL(url, win.location.href), mode: 'cors' }, config.apiOrigin);
-    } catch {
-      return false;
-    }
-  };
+  const isApi = (url: string | URL) => isApiUrl(url, win.location.href, config.apiOrigin);
 
   const inner = win.fetch;
   win.fetch = (input, init) => {
     const url = input instanceof Request ? input.url : input;
     if (!armed || !isApi(url)) return inner.call(win, input, init);
-    return authorizedFetch(new Request(input, init), (info) => events.emit('intercept', info));
+    const request = new Request(input, init);
+    // The same rule as the worker's: a no-cors request cannot carry the header, so it is left alone.
+    if (!isApiRequest(request, config.apiOrigin)) return inner.call(win, request);
+    return authorizedFetch(request, (info) => events.emit('intercept', info));
   };
 
   const proto = win.XMLHttpRequest.prototype;

@@ -1,4 +1,4 @@
-import { isApiRequest } from '../core/isApiRequest.js';
+import { isApiUrl } from './isApiUrl.js';
 
 interface PendingXhr {
   url: string;
@@ -29,13 +29,7 @@ export function holdApiCallsUntilReady(
     () => undefined,
     () => undefined,
   );
-  const isApi = (url: string | URL) => {
-    try {
-      return isApiRequest({ url: new URL(url, win.location.href), mode: 'cors' }, apiOrigin);
-    } catch {
-      return false;
-    }
-  };
+  const isApi = (url: string | URL) => isApiUrl(url, win.location.href, apiOrigin);
 
   const originalFetch = win.fetch;
   const heldFetch: typeof fetch = (input, init) => {
