@@ -7,6 +7,7 @@ export default defineConfig({
       'client/**/*.test.ts',
       'sw/**/*.test.ts',
       'demo/**/*.test.ts',
+      'testing/**/*.test.ts',
       'bin/**/*.test.ts',
     ],
     setupFiles: ['fake-indexeddb/auto'],

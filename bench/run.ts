@@ -13,9 +13,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
-import { startFirmlyEmulator } from '../demo/emulator/firmlyEmulator';
 import { startStorefront } from '../demo/storefrontServer';
 import { chromiumExecutable } from '../e2e/chromiumExecutable';
+import { startFirmlyEmulator } from '../testing/emulator/firmly/firmlyEmulator';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = path.join(root, 'dist');

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { startDigitalRiverEmulator } from './emulator/digitalRiverEmulator.js';
-import { startFirmlyEmulator } from './emulator/firmlyEmulator.js';
+import { startDigitalRiverEmulator } from '../testing/emulator/digitalRiver/digitalRiverEmulator.js';
+import { startFirmlyEmulator } from '../testing/emulator/firmly/firmlyEmulator.js';
 import { startStorefront } from './storefrontServer.js';
 
 const APP_ID = 'demo-app';

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { catalog } from './emulator/catalog.js';
+import { catalog } from '../testing/emulator/catalog.js';
 import { type Storefront, type StorefrontOptions, startStorefront } from './storefrontServer.js';
 
 let distDir: string;

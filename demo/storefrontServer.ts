@@ -2,8 +2,8 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { catalog } from './emulator/catalog.js';
-import { listenOnLoopback } from './listenOnLoopback.js';
+import { catalog } from '../testing/emulator/catalog.js';
+import { listenOnLoopback } from '../testing/emulator/listenOnLoopback.js';
 
 /** Where the Digital River shop's library tag points; each value lands in one `data-*` attribute. */
 export interface DigitalRiverShopOptions {

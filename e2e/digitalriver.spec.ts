@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import type { DigitalRiverEmulator } from '../demo/emulator/digitalRiverEmulator.js';
 import { startStorefront } from '../demo/storefrontServer';
+import type { DigitalRiverEmulator } from '../testing/emulator/digitalRiver/digitalRiverEmulator.js';
 import {
   APP_ID,
   test as base,

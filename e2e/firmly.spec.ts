@@ -60,7 +60,7 @@ test('no token goes to a third origin, nor to the API server under another host 
   openShop,
   firmly,
 }) => {
-  const { startFirmlyEmulator } = await import('../demo/emulator/firmlyEmulator');
+  const { startFirmlyEmulator } = await import('../testing/emulator/firmly/firmlyEmulator');
   const third = await startFirmlyEmulator({ testControls: true });
   try {
     const { page } = await openShop();

@@ -72,7 +72,7 @@ test('a page message asking to change the configuration is refused with a coded 
   openShop,
   firmly,
 }) => {
-  const { startFirmlyEmulator } = await import('../demo/emulator/firmlyEmulator');
+  const { startFirmlyEmulator } = await import('../testing/emulator/firmly/firmlyEmulator');
   const evil = await startFirmlyEmulator({ testControls: true });
   try {
     const { page } = await openShop({ path: '/tag-only.html' });

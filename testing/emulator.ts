@@ -15,19 +15,19 @@
  *
  * @packageDocumentation
  */
-export { type CatalogProduct, catalog } from '../demo/emulator/catalog.js';
+export { type CatalogProduct, catalog } from './emulator/catalog.js';
 export {
   type DigitalRiverCounters,
   type DigitalRiverEmulator,
   type DigitalRiverEmulatorOptions,
   type DigitalRiverRequestLogEntry,
   startDigitalRiverEmulator,
-} from '../demo/emulator/digitalRiverEmulator.js';
-export type { EmulatorFault, FaultEndpoint, FaultKind } from '../demo/emulator/faultQueue.js';
+} from './emulator/digitalRiver/digitalRiverEmulator.js';
+export type { EmulatorFault, FaultEndpoint, FaultKind } from './emulator/faultQueue.js';
 export {
   type FirmlyEmulator,
   type FirmlyEmulatorCounters,
   type FirmlyEmulatorOptions,
   type RequestLogEntry,
   startFirmlyEmulator,
-} from '../demo/emulator/firmlyEmulator.js';
+} from './emulator/firmly/firmlyEmulator.js';

@@ -1,16 +1,16 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createApiServer } from '../createApiServer.js';
+import { FirmlyApiError } from '../firmly/FirmlyApiError.js';
 import { listenOnLoopback } from '../listenOnLoopback.js';
-import { createApiServer } from './createApiServer.js';
-import { DigitalRiverApiError, TOKEN_RELATION } from './digitalRiver/DigitalRiverApiError.js';
-import { JSONP_CALLBACK, wrapJsonp } from './digitalRiver/jsonp.js';
-import { redactShopperTokens } from './digitalRiver/redactShopperTokens.js';
-import { createShopperCartBook } from './digitalRiver/shopperCartBook.js';
-import { matchShopperRoute } from './digitalRiver/shopperRoutes.js';
-import { createShopperTokens, type DigitalRiverToken } from './digitalRiver/shopperTokens.js';
-import { FirmlyApiError } from './FirmlyApiError.js';
-import { readBody } from './readBody.js';
+import { readBody } from '../readBody.js';
+import { DigitalRiverApiError, TOKEN_RELATION } from './DigitalRiverApiError.js';
+import { JSONP_CALLBACK, wrapJsonp } from './jsonp.js';
+import { redactShopperTokens } from './redactShopperTokens.js';
+import { createShopperCartBook } from './shopperCartBook.js';
+import { matchShopperRoute } from './shopperRoutes.js';
+import { createShopperTokens, type DigitalRiverToken } from './shopperTokens.js';
 
-export { unwrapJsonp } from './digitalRiver/jsonp.js';
+export { unwrapJsonp } from './jsonp.js';
 
 /** How to start the emulator. Every field is optional. */
 export interface DigitalRiverEmulatorOptions {

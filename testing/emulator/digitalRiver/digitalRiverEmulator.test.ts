@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { catalog } from './catalog.js';
+import { catalog } from '../catalog.js';
 import {
   type DigitalRiverEmulator,
   type DigitalRiverEmulatorOptions,

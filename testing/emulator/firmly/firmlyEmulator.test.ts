@@ -1,6 +1,6 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { catalog } from './catalog.js';
+import { catalog } from '../catalog.js';
 import {
   type FirmlyEmulator,
   type FirmlyEmulatorOptions,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { type CatalogProduct, catalog } from './catalog.js';
+import { type CatalogProduct, catalog } from '../catalog.js';
+import { type Money, money } from '../money.js';
 import { FirmlyApiError } from './FirmlyApiError.js';
-import { type Money, money } from './money.js';
 
 /** One line of a cart, as the API answers it. */
 export interface CartLineItem {

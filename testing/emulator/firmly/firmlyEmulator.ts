@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { listenOnLoopback } from '../listenOnLoopback.js';
-import { createCartBook } from './cartBook.js';
-import { matchCartRoute } from './cartRoutes.js';
-import { createApiServer } from './createApiServer.js';
-import { FirmlyApiError } from './FirmlyApiError.js';
+import { createApiServer } from '../createApiServer.js';
 import {
   createFaultQueue,
   type EmulatorFault,
   type FaultEndpoint,
   type FaultKind,
   parseFault,
-} from './faultQueue.js';
-import { readBody } from './readBody.js';
-import { redactTokens } from './redactTokens.js';
+} from '../faultQueue.js';
+import { listenOnLoopback } from '../listenOnLoopback.js';
+import { readBody } from '../readBody.js';
+import { redactTokens } from '../redactTokens.js';
+import { createCartBook } from './cartBook.js';
+import { matchCartRoute } from './cartRoutes.js';
+import { FirmlyApiError } from './FirmlyApiError.js';
 import { createTokenMint, type TokenClaims } from './tokenMint.js';
 
 /** How to start the emulator. Every field is optional. */

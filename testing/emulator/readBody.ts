@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { FirmlyApiError } from './FirmlyApiError.js';
+import { FirmlyApiError } from './firmly/FirmlyApiError.js';
 
 /** Larger than any cart call; small enough that a runaway test cannot exhaust memory. */
 const MAX_BODY_BYTES = 1024 * 1024;
