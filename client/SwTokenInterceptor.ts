@@ -1,5 +1,5 @@
-import type { InterceptInfo } from '../core/createAuthorizedFetch.js';
 import type { ErrorInfo } from '../core/errors.js';
+import type { InterceptInfo } from '../core/InterceptInfo.js';
 import type { SessionInfo } from '../core/SessionInfo.js';
 
 /** The events a page can listen to, and what each carries. None carries the token. */

@@ -1,9 +1,7 @@
 import { ErrorCode, InterceptorError } from '../core/errors.js';
+import { SESSION_TOKEN_TIMEOUT_MS } from '../core/providers/digitalriver/sessionTokenTimeout.js';
 import type { WorkerConfig } from '../core/WorkerConfig.js';
 import { runSessionToken } from './runSessionToken.js';
-
-// A JSONP round trip to the store; the worker waits a little longer than this for the answer.
-const SESSION_TOKEN_TIMEOUT_MS = 10_000;
 
 /**
  * Runs Digital River's SessionToken in this page, for the worker or for the page fallback.

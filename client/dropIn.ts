@@ -1,6 +1,7 @@
 import { ATTRIBUTE_NAMES } from './attributeNames.js';
+import { logError } from './logError.js';
 import type { SwTokenInterceptor } from './SwTokenInterceptor.js';
-import { logError, type PageChunk, startClient } from './startClient.js';
+import { type PageChunk, startClient } from './startClient.js';
 import { validateInstallOptions } from './validateInstallOptions.js';
 
 declare global {

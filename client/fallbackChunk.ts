@@ -5,5 +5,8 @@
  *
  * @packageDocumentation
  */
+
+export { answerWorkerRequest } from './answerWorkerRequest.js';
 export { armFallback } from './armFallback.js';
+// Still exported for a drop-in of the previous release that loads this chunk from the same folder.
 export { askThisPage } from './askThisPage.js';

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export type { InterceptInfo } from '../core/createAuthorizedFetch.js';
+
 export {
   ErrorCode,
   type ErrorInfo,
@@ -12,6 +12,7 @@ export {
   InterceptorError,
   type UpstreamAnswer,
 } from '../core/errors.js';
+export type { InterceptInfo } from '../core/InterceptInfo.js';
 export type { SessionInfo } from '../core/SessionInfo.js';
 export type { ProviderId } from '../core/WorkerConfig.js';
 export type {

@@ -1,46 +1,24 @@
-import { messageSW } from 'workbox-window/messageSW.js';
 import { ErrorCode, InterceptorError } from '../core/errors.js';
-import { isReply, type PageRequest, PROTOCOL_TAG, type ReplyValues } from '../core/protocol.js';
-
-/** A page request without its tag, which {@link messageWorker} adds. */
-export type UntaggedRequest = PageRequest extends infer R
-  ? R extends PageRequest
-    ? Omit<R, 'tag'>
-    : never
-  : never;
+import { type PageRequest, type ReplyValues, request, type Untagged } from '../core/protocol.js';
 
 /**
- * Asks the worker something over a fresh `MessageChannel` and waits for its answer on
- * `ports[0]`, never longer than `timeoutMs`.
+ * Asks the worker something and waits for its answer, never longer than `timeoutMs`.
  *
  * @param worker - the worker to ask
- * @param request - what to ask
+ * @param message - what to ask
  * @param timeoutMs - how long to wait for the answer
- * @returns the answer's value
+ * @returns the answer's value, typed by the request
  * @throws InterceptorError with the code the worker reported, or `WorkerUnavailable` on timeout
  */
-export async function messageWorker<R extends UntaggedRequest>(
+export async function messageWorker<R extends Untagged<PageRequest>>(
   worker: ServiceWorker,
-  request: R,
+  message: R,
   timeoutMs: number,
 ): Promise<ReplyValues[R['type']]> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(new InterceptorError(ErrorCode.WorkerUnavailable, `no answer to '${request.type}'`)),
-      timeoutMs,
-    );
+  const value = await request((data, ports) => worker.postMessage(data, ports), message, {
+    timeoutMs,
+    timeoutError: () =>
+      new InterceptorError(ErrorCode.WorkerUnavailable, `no answer to '${message.type}'`),
   });
-  try {
-    const reply: unknown = await Promise.race([
-      messageSW(worker, { ...request, tag: PROTOCOL_TAG }),
-      timeout,
-    ]);
-    if (!isReply(reply)) throw new InterceptorError(ErrorCode.ProtocolError);
-    if (!reply.ok) throw InterceptorError.fromInfo(reply.error);
-    return reply.value as ReplyValues[R['type']];
-  } finally {
-    clearTimeout(timer);
-  }
+  return value as ReplyValues[R['type']];
 }

@@ -1,10 +1,11 @@
 import { debugLog } from '../core/DebugLog.js';
 import { ErrorCode, InterceptorError, toErrorInfo } from '../core/errors.js';
-import { isWorkerEvent, isWorkerRequest, PROTOCOL_TAG } from '../core/protocol.js';
+import { fail, isWorkerEvent, isWorkerRequest } from '../core/protocol.js';
 import { VERSION } from '../core/version.js';
 import type { Fallback } from './armFallback.js';
 import { createEmitter } from './createEmitter.js';
 import { holdApiCallsUntilReady } from './holdApiCallsUntilReady.js';
+import { logError } from './logError.js';
 import { messageWorker } from './messageWorker.js';
 import type { InterceptorEvents, SwTokenInterceptor } from './SwTokenInterceptor.js';
 import type { ValidInstallOptions } from './validateInstallOptions.js';
@@ -17,19 +18,6 @@ const CONTROL_TIMEOUT_MS = 5_000;
 const HELLO_TIMEOUT_MS = 2_000;
 // session() may have to wait for a token, retries included.
 const MESSAGE_TIMEOUT_MS = 15_000;
-
-/**
- * Logs a coded error or warning the way every part of the page side does. Messages never hold a
- * token: error messages are fixed per code.
- *
- * @param error - what happened
- * @param level - `error` or `warn`
- * @param note - what happens next, for a warning
- */
-export function logError(error: unknown, level: 'error' | 'warn' = 'error', note = ''): void {
-  const { code, message } = toErrorInfo(error);
-  console[level](`[sw-token-interceptor] ${code}: ${message}${note}`);
-}
 
 /** What the on-demand chunk (`sw-token-interceptor.fallback.js`) offers. */
 export type PageChunk = typeof import('./fallbackChunk.js');
@@ -94,13 +82,10 @@ export function startClient(
       const data: unknown = event.data;
       if (isWorkerRequest(data)) {
         const port = event.ports[0];
+        // The page step lives in the on-demand chunk; a chunk that cannot load is still an answer.
         loadChunk()
-          .then((chunk) => chunk.askThisPage(win, options.worker))
-          .then(
-            (value) => port?.postMessage({ tag: PROTOCOL_TAG, ok: true, value }),
-            (error: unknown) =>
-              port?.postMessage({ tag: PROTOCOL_TAG, ok: false, error: toErrorInfo(error) }),
-          );
+          .then((chunk) => chunk.answerWorkerRequest(win, options.worker, data), fail)
+          .then((reply) => port?.postMessage(reply));
         return;
       }
       if (!isWorkerEvent(data)) return;

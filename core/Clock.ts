@@ -1,5 +1,2 @@
 /** Milliseconds since the epoch, as the host's clock tells them. Injected so tests need no sleeps. */
 export type Clock = () => number;
-
-/** The host's real clock. */
-export const systemClock: Clock = () => Date.now();

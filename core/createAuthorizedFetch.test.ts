@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAuthorizedFetch } from './createAuthorizedFetch.js';
 import { createTokenSession } from './createTokenSession.js';
 import { ErrorCode } from './errors.js';
-import { providerError, type ScriptedProvider, testSessionOptions } from './testing.js';
+import { providerError, type ScriptedProvider, testSessionOptions } from './testDoubles.js';
 
 const url = 'https://api.firmly.work/api/v2/domains/shop/cart/line-items';
 

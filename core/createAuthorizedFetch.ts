@@ -1,17 +1,8 @@
 import type { TokenSession } from './createTokenSession.js';
 import { type DebugLog, describeUrl } from './DebugLog.js';
 import { InterceptorError, toErrorInfo } from './errors.js';
+import type { InterceptInfo } from './InterceptInfo.js';
 import type { Provider } from './providers/Provider.js';
-
-/** What the page is told about one call the interceptor handled. */
-export interface InterceptInfo {
-  method: string;
-  url: string;
-  /** The status the page got. */
-  status: number;
-  /** Whether a 401 made the call go out a second time, with a renewed token. */
-  retried: boolean;
-}
 
 /** Sends one API call with the token; `report` is told how it went. */
 export type AuthorizedFetch = (

@@ -7,7 +7,7 @@ import {
   providerError,
   type ScriptedProvider,
   testSessionOptions,
-} from './testing.js';
+} from './testDoubles.js';
 import { readSession } from './tokenStore.js';
 
 const HOUR = 3600_000;

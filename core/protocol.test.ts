@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { isOurMessage, isPageRequest, isReply, isWorkerEvent, PROTOCOL_TAG } from './protocol.js';
+import { ErrorCode, InterceptorError } from './errors.js';
+import {
+  answer,
+  type Handlers,
+  isOurMessage,
+  isPageRequest,
+  isReply,
+  isWorkerEvent,
+  type PageRequest,
+  PROTOCOL_TAG,
+  type ReplyValues,
+  request,
+} from './protocol.js';
 
 describe('the page/worker protocol', () => {
   it('accepts the page requests it defines', () => {
@@ -34,5 +46,66 @@ describe('the page/worker protocol', () => {
     expect(isWorkerEvent({ tag: PROTOCOL_TAG, type: 'token' })).toBe(false);
     expect(isReply({ tag: PROTOCOL_TAG, ok: false, error: {} })).toBe(true);
     expect(isReply({ tag: PROTOCOL_TAG })).toBe(false);
+  });
+});
+
+describe('one request/reply transport, for both directions', () => {
+  /** The other side: answers each request with the given handlers, on the port it came with. */
+  const peer =
+    (handlers: Handlers<PageRequest, ReplyValues>) => (message: unknown, ports: MessagePort[]) =>
+      void answer(handlers, message, isPageRequest).then((reply) => ports[0]?.postMessage(reply));
+  const handlers: Handlers<PageRequest, ReplyValues> = {
+    hello: async () => ({ version: '2' }),
+    session: async () => {
+      throw new InterceptorError(ErrorCode.InvalidAppId);
+    },
+    clear: async () => null,
+    claim: () => new Promise(() => undefined),
+  };
+  const options = {
+    timeoutMs: 50,
+    timeoutError: () => new InterceptorError(ErrorCode.WorkerUnavailable, 'no answer'),
+  };
+
+  it('a request gets the value its handler returned', async () => {
+    await expect(
+      request(peer(handlers), { type: 'hello', version: '1' }, options),
+    ).resolves.toEqual({ version: '2' });
+  });
+
+  it('a handler that throws reaches the asking side as the same coded error', async () => {
+    await expect(request(peer(handlers), { type: 'session' }, options)).rejects.toMatchObject({
+      code: ErrorCode.InvalidAppId,
+    });
+  });
+
+  it('a request the other side does not accept is answered ProtocolError, not ignored', async () => {
+    await expect(request(peer(handlers), { type: 'configure' }, options)).rejects.toMatchObject({
+      code: ErrorCode.ProtocolError,
+    });
+  });
+
+  it('nobody answering ends in the timeout error, never a hang', async () => {
+    await expect(request(peer(handlers), { type: 'claim' }, options)).rejects.toMatchObject({
+      code: ErrorCode.WorkerUnavailable,
+    });
+  });
+
+  it('an abort ends the wait with the reason', async () => {
+    const controller = new AbortController();
+    const asked = request(
+      peer(handlers),
+      { type: 'claim' },
+      { ...options, signal: controller.signal },
+    );
+    controller.abort(new Error('gone'));
+    await expect(asked).rejects.toThrow('gone');
+  });
+
+  it('a malformed answer is a ProtocolError', async () => {
+    const post = (_message: unknown, ports: MessagePort[]) => ports[0]?.postMessage({ ok: true });
+    await expect(request(post, { type: 'session' }, options)).rejects.toMatchObject({
+      code: ErrorCode.ProtocolError,
+    });
   });
 });

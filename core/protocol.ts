@@ -1,10 +1,11 @@
-import type { InterceptInfo } from './createAuthorizedFetch.js';
-import type { ErrorInfo } from './errors.js';
+import { ErrorCode, type ErrorInfo, InterceptorError, toErrorInfo } from './errors.js';
+import type { InterceptInfo } from './InterceptInfo.js';
 import type { SessionInfo } from './SessionInfo.js';
 
 /**
- * The one message protocol between the page and the worker. Both sides import this module.
- * Each page request travels with its own `MessageChannel`; the worker answers on `ports[0]`.
+ * The one message protocol between the page and the worker, and its one request/reply
+ * transport. Both sides import this module. Each request travels with its own `MessageChannel`;
+ * the answer comes back on `ports[0]`, as `{ok: true, value}` or `{ok: false, error}`.
  */
 
 /** Marks our messages, so a storefront's own messages on the same worker are left alone. */
@@ -17,7 +18,7 @@ export type PageRequest =
   | { tag: typeof PROTOCOL_TAG; type: 'clear' }
   | { tag: typeof PROTOCOL_TAG; type: 'claim' };
 
-/** What each request's successful answer carries. */
+/** What each page request's successful answer carries. */
 export interface ReplyValues {
   /** The worker's build version, for the page to compare with its own. */
   hello: { version: string };
@@ -26,22 +27,39 @@ export interface ReplyValues {
   claim: null;
 }
 
-/** The answer to a page request, sent on `ports[0]`. */
+/**
+ * What the worker asks of a page: Digital River's SessionToken must run in the shopper's page.
+ * The page answers with what the JSONP callback received.
+ */
+export type WorkerRequest = { tag: typeof PROTOCOL_TAG; type: 'runSessionToken' };
+
+/** What each worker request's successful answer carries. */
+export interface WorkerReplyValues {
+  /** The JSONP callback's argument, parsed by the provider. */
+  runSessionToken: unknown;
+}
+
+/** The answer to a request, sent on `ports[0]`. */
 export type Reply<T> =
   | { tag: typeof PROTOCOL_TAG; ok: true; value: T }
   | { tag: typeof PROTOCOL_TAG; ok: false; error: ErrorInfo };
-
-/**
- * What the worker asks of a page: Digital River's SessionToken must run in the shopper's page.
- * The page answers on `ports[0]` with a {@link Reply} carrying what the JSONP callback received.
- */
-export type WorkerRequest = { tag: typeof PROTOCOL_TAG; type: 'runSessionToken' };
 
 /** What the worker tells pages unasked. */
 export type WorkerEvent =
   | { tag: typeof PROTOCOL_TAG; type: 'session'; session: SessionInfo }
   | { tag: typeof PROTOCOL_TAG; type: 'error'; error: ErrorInfo }
   | { tag: typeof PROTOCOL_TAG; type: 'intercept'; intercepts: InterceptInfo[] };
+
+/** A request without its tag, which {@link request} adds. */
+export type Untagged<R> = R extends unknown ? Omit<R, 'tag'> : never;
+
+/**
+ * One handler per request type, each returning exactly that type's reply value, so the answering
+ * side is checked against the same table the asking side reads.
+ */
+export type Handlers<R extends { type: string }, V extends Record<R['type'], unknown>> = {
+  [K in R['type']]: (request: Extract<R, { type: K }>) => Promise<V[K]>;
+};
 
 const REQUEST_TYPES = new Set<string>(['hello', 'session', 'clear', 'claim']);
 const EVENT_TYPES = new Set<string>(['session', 'error', 'intercept']);
@@ -87,9 +105,110 @@ export function isWorkerRequest(data: unknown): data is WorkerRequest {
 }
 
 /**
- * @param data - an answer the page received on its port
+ * @param data - an answer received on a port
  * @returns whether it is a well-formed reply
  */
 export function isReply(data: unknown): data is Reply<unknown> {
   return isTagged(data) && typeof data.ok === 'boolean';
+}
+
+/**
+ * @param value - the answer's value
+ * @returns a successful reply
+ */
+export function ok<T>(value: T): Reply<T> {
+  return { tag: PROTOCOL_TAG, ok: true, value };
+}
+
+/**
+ * @param error - why the request failed; anything not coded becomes `TokenUnavailable`
+ * @returns a failed reply carrying the coded error, never a stack or a token
+ */
+export function fail(error: unknown): Reply<never> {
+  return { tag: PROTOCOL_TAG, ok: false, error: toErrorInfo(error) };
+}
+
+/** How long to wait, and what to say when nobody answers. */
+export interface RequestOptions {
+  timeoutMs: number;
+  /** The error for a request nobody answered in time; it names what was asked. */
+  timeoutError: () => InterceptorError;
+  /** Abandons the wait (the answer, if it still comes, is ignored). */
+  signal?: AbortSignal;
+}
+
+/**
+ * Sends one request over a fresh `MessageChannel` and waits for its answer on `ports[0]`. The
+ * same transport serves both directions: the page asking its worker, and the worker asking a page.
+ *
+ * @param post - hands the message and the port to the other side (`worker.postMessage`, `client.postMessage`)
+ * @param message - the untagged request
+ * @param options - timeout and abort
+ * @returns the answer's value
+ * @throws InterceptorError with the code the other side reported, `ProtocolError` for a malformed
+ *   answer, the timeout error, or the signal's reason
+ */
+export function request<M extends { type: string }>(
+  post: (message: unknown, transfer: MessagePort[]) => void,
+  message: M,
+  options: RequestOptions,
+): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const { signal } = options;
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const channel = new MessageChannel();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      channel.port1.close();
+    };
+    const onAbort = () => {
+      done();
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(options.timeoutError());
+    }, options.timeoutMs);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    channel.port1.onmessage = (event: MessageEvent) => {
+      done();
+      const reply: unknown = event.data;
+      if (!isReply(reply)) reject(new InterceptorError(ErrorCode.ProtocolError));
+      else if (reply.ok) resolve(reply.value);
+      else reject(InterceptorError.fromInfo(reply.error));
+    };
+    try {
+      post({ ...message, tag: PROTOCOL_TAG }, [channel.port2]);
+    } catch (error) {
+      done();
+      reject(error);
+    }
+  });
+}
+
+/**
+ * Answers one request with the handler for its type; a request that fails `isValid` (malformed,
+ * or one this side does not accept) is answered with `ProtocolError`.
+ *
+ * @param handlers - one per request type
+ * @param data - the received message
+ * @param isValid - the guard for this side's requests
+ * @returns the reply to post on `ports[0]`
+ */
+export async function answer<R extends { type: string }, V extends Record<R['type'], unknown>>(
+  handlers: Handlers<R, V>,
+  data: unknown,
+  isValid: (data: unknown) => data is R,
+): Promise<Reply<unknown>> {
+  if (!isValid(data)) return fail(new InterceptorError(ErrorCode.ProtocolError));
+  const handler = handlers[data.type as R['type']] as (request: R) => Promise<unknown>;
+  try {
+    return ok(await handler(data));
+  } catch (error) {
+    return fail(error);
+  }
 }

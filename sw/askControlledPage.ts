@@ -1,39 +1,11 @@
 import { ErrorCode, InterceptorError } from '../core/errors.js';
-import { isReply, PROTOCOL_TAG, type WorkerRequest } from '../core/protocol.js';
+import { request } from '../core/protocol.js';
 import type { AskPage } from '../core/providers/digitalriver/digitalRiverProvider.js';
+import { SESSION_TOKEN_TIMEOUT_MS } from '../core/providers/digitalriver/sessionTokenTimeout.js';
 
-// Long enough for a JSONP round trip on a slow connection; the page has its own timeout inside.
-const ASK_TIMEOUT_MS = 12_000;
-
-function ask(client: Client, signal: AbortSignal | undefined): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const channel = new MessageChannel();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      channel.port1.close();
-    };
-    const onAbort = () => {
-      done();
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      done();
-      reject(new InterceptorError(ErrorCode.SessionTokenFailed, 'no answer from the page'));
-    }, ASK_TIMEOUT_MS);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    channel.port1.onmessage = (event) => {
-      done();
-      const reply: unknown = event.data;
-      if (!isReply(reply)) reject(new InterceptorError(ErrorCode.ProtocolError));
-      else if (reply.ok) resolve(reply.value);
-      else reject(InterceptorError.fromInfo(reply.error));
-    };
-    client.postMessage({ tag: PROTOCOL_TAG, type: 'runSessionToken' } satisfies WorkerRequest, [
-      channel.port2,
-    ]);
-  });
-}
+// The page runs the JSONP call under its own timeout; this one only covers the page's answer
+// reaching us after that, so it is tied to the page's rather than set apart from it.
+const ASK_TIMEOUT_MS = SESSION_TOKEN_TIMEOUT_MS + 2_000;
 
 /**
  * Asks the pages this worker controls, one after another, to run Digital River's SessionToken
@@ -52,7 +24,16 @@ export function askControlledPage(scope: ServiceWorkerGlobalScope): AskPage {
     for (const client of windows) {
       signal?.throwIfAborted();
       try {
-        return await ask(client, signal);
+        return await request(
+          (data, ports) => client.postMessage(data, ports),
+          { type: 'runSessionToken' },
+          {
+            timeoutMs: ASK_TIMEOUT_MS,
+            timeoutError: () =>
+              new InterceptorError(ErrorCode.SessionTokenFailed, 'no answer from the page'),
+            signal,
+          },
+        );
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         failure = error;

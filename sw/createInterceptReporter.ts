@@ -1,4 +1,4 @@
-import type { InterceptInfo } from '../core/createAuthorizedFetch.js';
+import type { InterceptInfo } from '../core/InterceptInfo.js';
 import { PROTOCOL_TAG, type WorkerEvent } from '../core/protocol.js';
 
 // Long enough to gather a burst of calls into one message, short enough for a live panel.

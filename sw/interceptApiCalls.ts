@@ -1,5 +1,5 @@
 import { OPTION_NAMES, validateWorkerConfig } from '../core/validateWorkerConfig.js';
-import { startValidatedInterceptor } from './startInterceptor.js';
+import { startValidatedInterceptor } from './startValidatedInterceptor.js';
 import type { WorkerOptions } from './WorkerOptions.js';
 
 /**

@@ -7,7 +7,7 @@ import {
   workerConfigFromSearch,
 } from '../core/validateWorkerConfig.js';
 import { routeAssetsToNetwork } from './routeAssetsToNetwork.js';
-import { startValidatedInterceptor } from './startInterceptor.js';
+import { startValidatedInterceptor } from './startValidatedInterceptor.js';
 
 declare const self: ServiceWorkerGlobalScope & {
   /** Set by a storefront's own worker before `importScripts` of this file. */

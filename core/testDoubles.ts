@@ -1,6 +1,6 @@
 import type { UseStore } from 'idb-keyval';
-import { createTokenSession, type TokenSessionOptions } from './createTokenSession.js';
-import { ErrorCode, InterceptorError } from './errors.js';
+import type { TokenSessionOptions } from './createTokenSession.js';
+import { type ErrorCode, InterceptorError } from './errors.js';
 import { localLock } from './localLock.js';
 import type { Provider, TokenGrant } from './providers/Provider.js';
 import { createTokenStore } from './tokenStore.js';
@@ -109,5 +109,3 @@ export function testSessionOptions(
 export function providerError(code: ErrorCode, upstream?: { status: number; body: string }) {
   return new InterceptorError(code, undefined, upstream);
 }
-
-export { createTokenSession, ErrorCode };

@@ -1,14 +1,15 @@
 import { registerRoute } from 'workbox-routing';
 import { createInterceptorCore } from '../core/createInterceptorCore.js';
 import { debugLog, describeUrl } from '../core/DebugLog.js';
-import { ErrorCode, InterceptorError, toErrorInfo } from '../core/errors.js';
 import { apiRequestVerdict, isApiRequest } from '../core/isApiRequest.js';
 import {
+  answer,
+  type Handlers,
   isOurMessage,
   isPageRequest,
   type PageRequest,
   PROTOCOL_TAG,
-  type Reply,
+  type ReplyValues,
   type WorkerEvent,
 } from '../core/protocol.js';
 import { VERSION } from '../core/version.js';
@@ -77,36 +78,27 @@ export function startValidatedInterceptor(
     );
   }
 
-  async function answer(request: PageRequest): Promise<Reply<unknown>> {
-    switch (request.type) {
-      case 'hello':
-        return { tag: PROTOCOL_TAG, ok: true, value: { version: VERSION } };
-      case 'session':
-        return { tag: PROTOCOL_TAG, ok: true, value: await session.info() };
-      case 'clear':
-        await session.clear();
-        return { tag: PROTOCOL_TAG, ok: true, value: null };
-      case 'claim':
-        // A Shift-reload leaves the page uncontrolled while this worker is active.
-        await scope.clients.claim();
-        return { tag: PROTOCOL_TAG, ok: true, value: null };
-    }
-  }
+  const handlers: Handlers<PageRequest, ReplyValues> = {
+    hello: async ({ version }) => {
+      // The page warns its console; the worker says it too, where debug lines are read.
+      if (version !== VERSION) log?.(`page ${version} talks to worker ${VERSION}: redeploy both`);
+      return { version: VERSION };
+    },
+    session: () => session.info(),
+    clear: async () => {
+      await session.clear();
+      return null;
+    },
+    claim: async () => {
+      // A Shift-reload leaves the page uncontrolled while this worker is active.
+      await scope.clients.claim();
+      return null;
+    },
+  };
 
   scope.addEventListener('message', (event) => {
     if (!isOurMessage(event.data)) return;
     const port = event.ports[0];
-    const reply: Promise<Reply<unknown>> = isPageRequest(event.data)
-      ? answer(event.data).catch((error: unknown) => ({
-          tag: PROTOCOL_TAG,
-          ok: false,
-          error: toErrorInfo(error),
-        }))
-      : Promise.resolve({
-          tag: PROTOCOL_TAG,
-          ok: false,
-          error: new InterceptorError(ErrorCode.ProtocolError).toInfo(),
-        });
-    event.waitUntil(reply.then((r) => port?.postMessage(r)));
+    event.waitUntil(answer(handlers, event.data, isPageRequest).then((r) => port?.postMessage(r)));
   });
 }
