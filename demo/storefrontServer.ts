@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { catalog } from '../testing/emulator/catalog.js';
-import { listenOnLoopback } from '../testing/emulator/listenOnLoopback.js';
+import { listenOnLoopback } from '../testing/emulator/http/listenOnLoopback.js';
 
 /** Where the Digital River shop's library tag points; each value lands in one `data-*` attribute. */
 export interface DigitalRiverShopOptions {

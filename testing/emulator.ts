@@ -16,6 +16,7 @@
  * @packageDocumentation
  */
 export { type CatalogProduct, catalog } from './emulator/catalog.js';
+export type { EmulatorCors } from './emulator/cors/EmulatorCors.js';
 export {
   type DigitalRiverCounters,
   type DigitalRiverEmulator,
@@ -23,7 +24,11 @@ export {
   type DigitalRiverRequestLogEntry,
   startDigitalRiverEmulator,
 } from './emulator/digitalRiver/digitalRiverEmulator.js';
-export type { EmulatorFault, FaultEndpoint, FaultKind } from './emulator/faultQueue.js';
+export type {
+  DigitalRiverFault,
+  DigitalRiverFaultEndpoint,
+} from './emulator/digitalRiver/digitalRiverFaults.js';
+export type { Fault, FaultKind } from './emulator/faults/Fault.js';
 export {
   type FirmlyEmulator,
   type FirmlyEmulatorCounters,
@@ -31,3 +36,5 @@ export {
   type RequestLogEntry,
   startFirmlyEmulator,
 } from './emulator/firmly/firmlyEmulator.js';
+export type { EmulatorFault, FaultEndpoint } from './emulator/firmly/firmlyFaults.js';
+export type { EmulatorRedirect, RedirectStatus } from './emulator/redirects/EmulatorRedirect.js';

@@ -95,7 +95,12 @@ export const test = base.extend<
     firmlyEmulator.reset();
     firmlyEmulator.setTokenLifetime(3600);
     firmlyEmulator.setRenewWindow(7 * 24 * 3600);
-    firmlyEmulator.setCors({ allowOrigins: 'echo', maxAgeSeconds: 600 });
+    firmlyEmulator.setCors({
+      allowOrigins: 'echo',
+      allowHeaders: [],
+      allowCredentials: true,
+      maxAgeSeconds: 600,
+    });
     firmlyEmulator.setNow(() => Date.now());
     await routeOrigin(context, firmlyApiOrigin, firmlyEmulator.origin);
     await use(firmlyEmulator);
@@ -106,6 +111,12 @@ export const test = base.extend<
   ) => {
     digitalRiverEmulator.reset();
     digitalRiverEmulator.setAccessTokenLifetime(86397);
+    digitalRiverEmulator.setCors({
+      allowOrigins: '*',
+      allowHeaders: [],
+      allowCredentials: false,
+      maxAgeSeconds: 600,
+    });
     digitalRiverEmulator.setNow(() => Date.now());
     await routeOrigin(context, digitalRiverApiOrigin, digitalRiverEmulator.apiOrigin);
     await routeOrigin(context, digitalRiverStoreOrigin, digitalRiverEmulator.storeOrigin);

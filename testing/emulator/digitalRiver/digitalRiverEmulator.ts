@@ -1,9 +1,25 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createApiServer } from '../createApiServer.js';
-import { FirmlyApiError } from '../firmly/FirmlyApiError.js';
-import { listenOnLoopback } from '../listenOnLoopback.js';
-import { readBody } from '../readBody.js';
+import { createCorsPolicy } from '../cors/createCorsPolicy.js';
+import type { EmulatorCors } from '../cors/EmulatorCors.js';
+import { answerFault } from '../faults/answerFault.js';
+import { createFaultQueue } from '../faults/createFaultQueue.js';
+import { answerControl, type ControlTable } from '../http/answerControl.js';
+import { appendToLog } from '../http/appendToLog.js';
+import { createApiServer } from '../http/createApiServer.js';
+import { headerValue } from '../http/headerValue.js';
+import { listenOnLoopback } from '../http/listenOnLoopback.js';
+import { RequestBodyTooLarge } from '../http/RequestBodyTooLarge.js';
+import { readBody } from '../http/readBody.js';
+import { sendJson } from '../http/sendJson.js';
+import { createRedirectRules } from '../redirects/createRedirectRules.js';
+import type { EmulatorRedirect } from '../redirects/EmulatorRedirect.js';
 import { DigitalRiverApiError, TOKEN_RELATION } from './DigitalRiverApiError.js';
+import {
+  DIGITAL_RIVER_FAULT_ENDPOINTS,
+  type DigitalRiverFault,
+  type DigitalRiverFaultEndpoint,
+  digitalRiverFaultShapes,
+} from './digitalRiverFaults.js';
 import { JSONP_CALLBACK, wrapJsonp } from './jsonp.js';
 import { redactShopperTokens } from './redactShopperTokens.js';
 import { createShopperCartBook } from './shopperCartBook.js';
@@ -26,6 +42,8 @@ export interface DigitalRiverEmulatorOptions {
   apiKeys?: string[];
   /** Lifetime of each access token; 86397 s by default, the value in Digital River's samples. */
   accessTokenLifetimeSeconds?: number;
+  /** CORS answers of the API origin at start; see {@link EmulatorCors}. `setCors()` changes them later. */
+  cors?: EmulatorCors;
   /** Enables the `/__emulator/*` routes and `POST /v1/shoppers/me/echo`; off by default. */
   testControls?: boolean;
 }
@@ -46,6 +64,8 @@ export interface DigitalRiverCounters {
   unauthorized: number;
   /** `OPTIONS` requests to the API origin. */
   preflights: number;
+  /** Requests answered with a redirect set by `redirect()`. */
+  redirects: number;
   /** Requests to the store origin that carried an `Authorization` header (a client should send none). */
   storeRequestsWithAuth: number;
   /** Requests on either origin whose client closed the connection before the answer (aborted calls). */
@@ -83,40 +103,42 @@ export interface DigitalRiverEmulator {
   expireAccessTokens(): void;
   /** Makes every refresh token issued so far fail, so a client has to run `SessionToken` again. */
   revokeRefreshTokens(): void;
+  /**
+   * Changes the API origin's CORS answers: which page origins are allowed (the wildcard `'*'` as
+   * Digital River documents, or mirrored), which extra request headers, credentials, and the
+   * preflight cache time. Fields left out keep their value. Over HTTP: `POST /__emulator/cors`.
+   * @throws TypeError for a malformed setting
+   */
+  setCors(cors: EmulatorCors): void;
+  /**
+   * Makes the next `times` requests to an endpoint misbehave: `session-token` (the store's
+   * `SessionToken`), `token` (`oauth20/token`) or `cart` (every Shopper API call). `status429` and
+   * `status503` carry `Retry-After` when the fault names `retryAfter`. Over HTTP:
+   * `POST /__emulator/fault`.
+   * @throws TypeError for a bad fault
+   */
+  injectFault(fault: DigitalRiverFault): void;
+  /**
+   * Answers requests to a path on the API origin with a redirect instead of serving it, before
+   * authentication. Over HTTP: `POST /__emulator/redirect`. `reset()` removes every redirect.
+   * @throws TypeError for a bad redirect
+   */
+  redirect(redirect: EmulatorRedirect): void;
   /** Replaces the server clock (milliseconds since the epoch), so expiry tests need no sleeps. */
   setNow(fn: () => number): void;
-  /** Zeroes the counters and clears the request log; tokens and carts are kept. */
+  /** Zeroes the counters and clears the request log, pending faults and redirects; tokens and carts are kept. */
   reset(): void;
 }
 
-const JSON_TYPE = 'application/json; charset=utf-8';
 const SCRIPT_TYPE = 'text/javascript; charset=utf-8';
 const TEXT_TYPE = 'text/plain; charset=utf-8';
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 const SESSION_COOKIE = 'DRSESSION';
-const MAX_LOG_ENTRIES = 1000;
 const SESSION_TOKEN_PATH = /^\/store\/([^/]+)\/SessionToken\/?$/;
 const ECHO_PATH = '/v1/shoppers/me/echo';
 
-// The public list of methods and headers, plus a max age (our addition): without it Chrome asks
-// again within seconds, and every call the worker re-issues with a token would cost a preflight.
-const PREFLIGHT_HEADERS = {
-  'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept',
-  'Access-Control-Max-Age': '600',
-};
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': JSON_TYPE }).end(JSON.stringify(body));
-}
-
 function sendText(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'Content-Type': TEXT_TYPE }).end(text);
-}
-
-function headerValue(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 function cookieValue(req: IncomingMessage, name: string): string | undefined {
@@ -130,16 +152,6 @@ function cookieValue(req: IncomingMessage, name: string): string | undefined {
 /** @returns the token of a `bearer` header (any case), or `undefined` for any other shape */
 function bearerToken(authorization: string | undefined): string | undefined {
   return /^bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '')?.[1];
-}
-
-// The shared reader speaks Firmly's error shape; its one error leaves here in Digital River's.
-async function readRequestBody(req: IncomingMessage): Promise<Buffer> {
-  try {
-    return await readBody(req);
-  } catch (error) {
-    if (!(error instanceof FirmlyApiError)) throw error;
-    throw new DigitalRiverApiError(error.status, 'invalid_request', error.message);
-  }
 }
 
 /**
@@ -166,6 +178,19 @@ export async function startDigitalRiverEmulator(
   const testControls = options.testControls ?? false;
   let now = () => Date.now();
 
+  // The public list of methods and headers, plus a max age (our addition): without it Chrome asks
+  // again within seconds, and every call the worker re-issues with a token would cost a preflight.
+  const cors = createCorsPolicy(
+    {
+      methods: 'GET, POST, PUT, DELETE',
+      ownHeaders: ['Authorization', 'Content-Type', 'Accept'],
+      exposeHeaders: [],
+    },
+    { allowOrigins: '*', allowHeaders: [], allowCredentials: false, maxAgeSeconds: 600 },
+  );
+  if (options.cors) cors.set(options.cors);
+  const faults = createFaultQueue<DigitalRiverFaultEndpoint>(DIGITAL_RIVER_FAULT_ENDPOINTS);
+  const redirects = createRedirectRules();
   const tokens = createShopperTokens({
     now: () => now(),
     accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds ?? 86397,
@@ -180,6 +205,7 @@ export async function startDigitalRiverEmulator(
     cartCalls: 0,
     unauthorized: 0,
     preflights: 0,
+    redirects: 0,
     storeRequestsWithAuth: 0,
     abandoned: 0,
   };
@@ -187,7 +213,7 @@ export async function startDigitalRiverEmulator(
   function log(origin: 'store' | 'api', req: IncomingMessage, url: URL, raw: Buffer): void {
     const authorization = headerValue(req, 'authorization');
     const presented = bearerToken(authorization) ?? authorization?.trim();
-    requestLog.push({
+    appendToLog(requestLog, {
       origin,
       method: req.method ?? 'GET',
       path: redactShopperTokens(url.pathname + url.search, presented),
@@ -195,7 +221,16 @@ export async function startDigitalRiverEmulator(
       contentType: headerValue(req, 'content-type') ?? null,
       body: redactShopperTokens(raw.toString('utf8'), presented),
     });
-    if (requestLog.length > MAX_LOG_ENTRIES) requestLog.shift();
+  }
+
+  function takeFault(
+    endpoint: DigitalRiverFaultEndpoint,
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): boolean {
+    const fault = faults.take(endpoint);
+    if (fault) answerFault(fault, req, res, digitalRiverFaultShapes(endpoint));
+    return fault !== undefined;
   }
 
   function sessionToken(req: IncomingMessage, res: ServerResponse, url: URL, site: string) {
@@ -245,7 +280,7 @@ export async function startDigitalRiverEmulator(
     res.setHeader('X-Content-Type-Options', 'nosniff');
     if (headerValue(req, 'authorization') !== undefined) counters.storeRequestsWithAuth += 1;
     const url = new URL(req.url ?? '/', 'http://store.invalid');
-    const raw = await readRequestBody(req);
+    const raw = await readBody(req);
     log('store', req, url, raw);
     const match = SESSION_TOKEN_PATH.exec(url.pathname);
     let site: string | undefined;
@@ -255,6 +290,10 @@ export async function startDigitalRiverEmulator(
       site = undefined;
     }
     if (site === undefined) return sendText(res, 404, 'Not found');
+    if (takeFault('session-token', req, res)) {
+      counters.sessionToken += 1;
+      return;
+    }
     sessionToken(req, res, url, site);
   }
 
@@ -294,6 +333,7 @@ export async function startDigitalRiverEmulator(
 
   function shopperCall(req: IncomingMessage, res: ServerResponse, answer: (id: string) => unknown) {
     counters.cartCalls += 1;
+    if (takeFault('cart', req, res)) return;
     let shopperId: string;
     try {
       shopperId = tokens.shopperOf(bearerToken(headerValue(req, 'authorization')));
@@ -325,58 +365,52 @@ export async function startDigitalRiverEmulator(
       counters[key] = 0;
     }
     requestLog.length = 0;
+    faults.clear();
+    redirects.clear();
   }
 
-  function control(req: IncomingMessage, res: ServerResponse, path: string, raw: Buffer) {
-    const route = `${req.method} ${path}`;
-    switch (route) {
-      case 'POST /__emulator/reset':
-        reset();
-        return res.writeHead(204).end();
-      case 'GET /__emulator/counters':
-        return sendJson(res, 200, counters);
-      case 'GET /__emulator/log':
-        return sendJson(res, 200, requestLog);
-      case 'POST /__emulator/token-lifetime':
-        try {
-          const body = JSON.parse(raw.toString('utf8') || '{}') as { seconds?: unknown } | null;
-          setAccessTokenLifetime(body?.seconds as number);
-        } catch (error) {
-          // A body that is not JSON and a lifetime that is no whole number are both the caller's.
-          const text = error instanceof TypeError ? error.message : 'body must be JSON';
-          throw new DigitalRiverApiError(400, 'invalid_request', text);
-        }
-        return res.writeHead(204).end();
-      case 'POST /__emulator/expire-access':
-        tokens.expireAccessTokens();
-        return res.writeHead(204).end();
-      case 'POST /__emulator/revoke-refresh':
-        tokens.revokeRefreshTokens();
-        return res.writeHead(204).end();
-      default:
-        throw new DigitalRiverApiError(404, 'resource-not-found', `No test control at ${route}.`);
-    }
-  }
+  const controls: ControlTable = {
+    'POST /__emulator/reset': () => reset(),
+    'GET /__emulator/counters': () => counters,
+    'GET /__emulator/log': () => requestLog,
+    'POST /__emulator/token-lifetime': (body) =>
+      setAccessTokenLifetime((body as { seconds?: number }).seconds as number),
+    'POST /__emulator/expire-access': () => tokens.expireAccessTokens(),
+    'POST /__emulator/revoke-refresh': () => tokens.revokeRefreshTokens(),
+    'POST /__emulator/fault': (body) => faults.add(body),
+    'POST /__emulator/redirect': (body) => redirects.add(body),
+    'POST /__emulator/cors': (body) => cors.set(body as EmulatorCors),
+  };
 
   async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    res.setHeader('Access-Control-Allow-Origin', '*');
+    cors.decorate(req, res);
     res.setHeader('Cache-Control', 'no-store');
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://api.invalid');
     const path = url.pathname;
     if (method === 'OPTIONS') {
       counters.preflights += 1;
-      res.writeHead(204, PREFLIGHT_HEADERS).end();
+      cors.answerPreflight(req, res);
       return;
     }
-    const raw = await readRequestBody(req);
+    const raw = await readBody(req);
     if (testControls && path.startsWith('/__emulator/')) {
-      control(req, res, path, raw);
+      answerControl(req, res, raw, controls, (status, message) =>
+        status === 404
+          ? new DigitalRiverApiError(404, 'resource-not-found', message)
+          : new DigitalRiverApiError(status, 'invalid_request', message),
+      );
       return;
     }
     log('api', req, url, raw);
+    const redirect = redirects.take(method, path);
+    if (redirect) {
+      counters.redirects += 1;
+      res.writeHead(redirect.status, { Location: redirect.location }).end();
+      return;
+    }
     if (path === '/oauth20/token') {
-      tokenEndpoint(req, res, raw);
+      if (!takeFault('token', req, res)) tokenEndpoint(req, res, raw);
       return;
     }
     if (testControls && method === 'POST' && path === ECHO_PATH) {
@@ -396,11 +430,13 @@ export async function startDigitalRiverEmulator(
   }
 
   function serve(handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Server {
-    return createApiServer(handle, counters, (error) =>
-      error instanceof DigitalRiverApiError
-        ? error
-        : new DigitalRiverApiError(500, 'internal_error', 'Internal server error.'),
-    );
+    return createApiServer(handle, counters, (error) => {
+      if (error instanceof DigitalRiverApiError) return error;
+      if (error instanceof RequestBodyTooLarge) {
+        return new DigitalRiverApiError(413, 'invalid_request', error.message);
+      }
+      return new DigitalRiverApiError(500, 'internal_error', 'Internal server error.');
+    });
   }
 
   const storeServer = serve(handleStore);
@@ -422,6 +458,9 @@ export async function startDigitalRiverEmulator(
     setAccessTokenLifetime,
     expireAccessTokens: () => tokens.expireAccessTokens(),
     revokeRefreshTokens: () => tokens.revokeRefreshTokens(),
+    setCors: (next) => cors.set(next),
+    injectFault: (fault) => faults.add(fault),
+    redirect: (rule) => redirects.add(rule),
     setNow(fn) {
       now = fn;
     },

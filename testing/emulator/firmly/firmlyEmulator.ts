@@ -1,20 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createApiServer } from '../createApiServer.js';
-import {
-  createFaultQueue,
-  type EmulatorFault,
-  type FaultEndpoint,
-  type FaultKind,
-  parseFault,
-} from '../faultQueue.js';
-import { listenOnLoopback } from '../listenOnLoopback.js';
-import { readBody } from '../readBody.js';
+import { createCorsPolicy } from '../cors/createCorsPolicy.js';
+import type { EmulatorCors } from '../cors/EmulatorCors.js';
+import { answerFault } from '../faults/answerFault.js';
+import { createFaultQueue } from '../faults/createFaultQueue.js';
+import { answerControl, type ControlTable } from '../http/answerControl.js';
+import { appendToLog } from '../http/appendToLog.js';
+import { createApiServer } from '../http/createApiServer.js';
+import { headerValue } from '../http/headerValue.js';
+import { listenOnLoopback } from '../http/listenOnLoopback.js';
+import { RequestBodyTooLarge } from '../http/RequestBodyTooLarge.js';
+import { readBody } from '../http/readBody.js';
+import { sendJson } from '../http/sendJson.js';
 import { redactTokens } from '../redactTokens.js';
+import { createRedirectRules } from '../redirects/createRedirectRules.js';
+import type { EmulatorRedirect } from '../redirects/EmulatorRedirect.js';
+import { answerBrowserSession } from './browserSession.js';
 import { createCartBook } from './cartBook.js';
 import { matchCartRoute } from './cartRoutes.js';
+import { createDeviceSessions } from './deviceSessions.js';
 import { FirmlyApiError } from './FirmlyApiError.js';
-import { createTokenMint, type TokenClaims } from './tokenMint.js';
+import {
+  type EmulatorFault,
+  type FaultEndpoint,
+  FIRMLY_FAULT_ENDPOINTS,
+  firmlyFaultShapes,
+} from './firmlyFaults.js';
+import { createTokenMint } from './tokenMint.js';
 
 /** How to start the emulator. Every field is optional. */
 export interface FirmlyEmulatorOptions {
@@ -28,6 +40,8 @@ export interface FirmlyEmulatorOptions {
   tokenLifetimeSeconds?: number;
   /** How long after expiry a token may still be renewed; one week by default, as Firmly documents. */
   renewWindowSeconds?: number;
+  /** CORS answers at start; see {@link EmulatorCors} for each default. `setCors()` changes them later. */
+  cors?: EmulatorCors;
   /** Enables the `/__emulator/*` routes and `POST /api/v2/echo`; off by default. */
   testControls?: boolean;
 }
@@ -46,6 +60,8 @@ export interface FirmlyEmulatorCounters {
   unauthorized: number;
   /** `OPTIONS` requests on any path. */
   preflights: number;
+  /** Requests answered with a redirect set by `redirect()`. */
+  redirects: number;
   /** Requests whose client closed the connection before the answer was sent (aborted calls). */
   abandoned: number;
 }
@@ -71,19 +87,34 @@ export interface FirmlyEmulator {
   close(): Promise<void>;
   /** Live counters; `reset()` zeroes them in place. */
   counters: FirmlyEmulatorCounters;
-  /** Live log of cart calls, oldest first, capped at the most recent 1000. */
+  /** Live log of cart calls (and redirected requests), oldest first, capped at the most recent 1000. */
   requestLog: RequestLogEntry[];
   /** Changes the lifetime of tokens issued from now on. @throws TypeError unless a whole number ≥ 1 */
   setTokenLifetime(seconds: number): void;
   /** Changes how long after expiry a token may still be renewed. @throws TypeError unless a whole number ≥ 1 */
   setRenewWindow(seconds: number): void;
   /**
-   * Changes the CORS answers, to test a storefront against a stricter API: which page origins
-   * are allowed (`'echo'`, the default, allows any), and the preflight cache time.
+   * Changes the CORS answers, to test a storefront against a stricter API: which page origins are
+   * allowed, which extra request headers, credentials, and the preflight cache time. Fields left
+   * out keep their value. Over HTTP: `POST /__emulator/cors`.
+   * @throws TypeError for a malformed setting
    */
-  setCors(cors: { allowOrigins?: string[] | 'echo'; maxAgeSeconds?: number }): void;
-  /** Makes the next `times` requests to an endpoint misbehave. @throws TypeError for a bad fault */
+  setCors(cors: EmulatorCors): void;
+  /**
+   * Makes the next `times` requests to an endpoint misbehave; `status429` and `status503` carry
+   * `Retry-After` when the fault names `retryAfter`. Over HTTP: `POST /__emulator/fault`.
+   * @throws TypeError for a bad fault
+   */
   injectFault(fault: EmulatorFault): void;
+  /**
+   * Answers requests to a path with a redirect instead of serving it, before authentication.
+   * Over HTTP: `POST /__emulator/redirect`. `reset()` removes every redirect.
+   * @throws TypeError for a bad redirect
+   * @example
+   * // An API call moved to another origin: does the token follow it?
+   * firmly.redirect({ path: '/api/v2/domains/shop.example/cart', status: 307, location: `${other.origin}/api/v2/domains/shop.example/cart` });
+   */
+  redirect(redirect: EmulatorRedirect): void;
   /**
    * Revokes a device: its tokens get 401 `InvalidToken` on cart calls and 401 `TokenExpired` on
    * renewal, so a client has to start a fresh session with a new device.
@@ -91,112 +122,11 @@ export interface FirmlyEmulator {
   revokeDevice(deviceId: string): void;
   /** Replaces the server clock (milliseconds since the epoch), so expiry tests need no sleeps. */
   setNow(fn: () => number): void;
-  /** Zeroes the counters and clears the request log and pending faults. */
+  /** Zeroes the counters and clears the request log, pending faults and redirects. */
   reset(): void;
 }
 
-const JSON_TYPE = 'application/json; charset=utf-8';
-const MAX_LOG_ENTRIES = 1000;
 const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
-
-const PREFLIGHT_HEADERS = {
-  'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE, PATCH, OPTIONS',
-  'Access-Control-Allow-Headers':
-    'x-firmly-authorization, x-firmly-app-id, content-type, x-firmly-request-id',
-  'Access-Control-Max-Age': '600',
-};
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': JSON_TYPE }).end(JSON.stringify(body));
-}
-
-function sendEmpty(res: ServerResponse, status: number): void {
-  res.writeHead(status).end();
-}
-
-function headerValue(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-// The browser-session endpoint documents `{error, message}`, the cart endpoints
-// `{code, error, description}`; faults answer in the style of the endpoint they hit.
-function errorBody(endpoint: FaultEndpoint, status: number, error: string, text: string): unknown {
-  return endpoint === 'browser-session'
-    ? { error, message: text }
-    : { code: status, error, description: text };
-}
-
-function setCorsHeaders(
-  req: IncomingMessage,
-  res: ServerResponse,
-  allowOrigins: readonly string[] | 'echo',
-): void {
-  const origin = headerValue(req, 'origin');
-  res.setHeader('Vary', 'Origin');
-  // Echoing "null" would let any sandboxed document read credentialed answers.
-  const allowed =
-    allowOrigins === 'echo' || (origin !== undefined && allowOrigins.includes(origin));
-  if (origin && origin !== 'null' && allowed) res.setHeader('Access-Control-Allow-Origin', origin);
-  res.setHeader('Access-Control-Allow-Credentials', 'true');
-  res.setHeader('Access-Control-Expose-Headers', 'x-firmly-request-id');
-  const requestId = headerValue(req, 'x-firmly-request-id');
-  res.setHeader(
-    'x-firmly-request-id',
-    requestId && REQUEST_ID.test(requestId) ? requestId : randomUUID(),
-  );
-  res.setHeader('Cache-Control', 'no-store');
-}
-
-function applyFault(
-  kind: FaultKind,
-  endpoint: FaultEndpoint,
-  req: IncomingMessage,
-  res: ServerResponse,
-): void {
-  switch (kind) {
-    case 'status500':
-      sendJson(res, 500, errorBody(endpoint, 500, 'InternalServerError', 'Internal server error.'));
-      return;
-    case 'status503':
-      sendJson(res, 503, errorBody(endpoint, 503, 'ErrorStoreUnavailable', 'Store unavailable.'));
-      return;
-    case 'timeout':
-      // Never answer; close() ends the connection.
-      return;
-    case 'drop':
-      req.socket.destroy();
-      return;
-    case 'malformedJson':
-      res.writeHead(200, { 'Content-Type': JSON_TYPE }).end('{"access_token":');
-      return;
-    case 'html':
-      res
-        .writeHead(502, { 'Content-Type': 'text/html; charset=utf-8' })
-        .end('<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>');
-      return;
-    case 'missingFields':
-      sendJson(res, 200, { device_created: true });
-      return;
-  }
-}
-
-function positiveWholeNumber(value: unknown, name: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new TypeError(`${name} must be a whole number, 1 or more`);
-  }
-  return value;
-}
-
-function parseJsonOrEmpty(raw: Buffer): unknown {
-  const text = raw.toString('utf8');
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new TypeError('body must be JSON');
-  }
-}
 
 /**
  * Starts a local emulator of the Firmly Cart API: browser sessions with RS256 tokens, in-memory
@@ -205,6 +135,7 @@ function parseJsonOrEmpty(raw: Buffer): unknown {
  *
  * @param options - where to listen and how to behave; all optional
  * @returns the running emulator, once it is listening
+ * @throws TypeError for a bad lifetime, window or CORS setting
  * @example
  * const api = await startFirmlyEmulator({ testControls: true });
  * const res = await fetch(`${api.origin}/api/v1/browser-session`, {
@@ -217,25 +148,34 @@ export async function startFirmlyEmulator(
   options: FirmlyEmulatorOptions = {},
 ): Promise<FirmlyEmulator> {
   const host = options.host ?? '127.0.0.1';
-  const allowed = options.appIds ?? ['demo-app'];
-  // 'any' lets a storefront's own test suite run with its real application id.
-  const appIds = { has: (id: string) => allowed === 'any' || allowed.includes(id) };
-  let renewWindowSeconds = options.renewWindowSeconds ?? 7 * 24 * 3600;
-  const cors: { allowOrigins: readonly string[] | 'echo'; maxAgeSeconds: number } = {
-    allowOrigins: 'echo',
-    maxAgeSeconds: 600,
-  };
   const testControls = options.testControls ?? false;
-  let tokenLifetimeSeconds = positiveWholeNumber(
-    options.tokenLifetimeSeconds ?? 3600,
-    'tokenLifetimeSeconds',
-  );
   let now = () => Date.now();
 
-  const mint = await createTokenMint();
+  const sessions = createDeviceSessions({
+    now: () => now(),
+    mint: await createTokenMint(),
+    // 'any' lets a storefront's own test suite run with its real application id.
+    appIds: options.appIds ?? ['demo-app'],
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
+    renewWindowSeconds: options.renewWindowSeconds ?? 7 * 24 * 3600,
+  });
+  const cors = createCorsPolicy(
+    {
+      methods: 'GET, POST, PUT, DELETE, PATCH, OPTIONS',
+      ownHeaders: [
+        'x-firmly-authorization',
+        'x-firmly-app-id',
+        'content-type',
+        'x-firmly-request-id',
+      ],
+      exposeHeaders: ['x-firmly-request-id'],
+    },
+    { allowOrigins: 'echo', allowHeaders: [], allowCredentials: true, maxAgeSeconds: 600 },
+  );
+  if (options.cors) cors.set(options.cors);
   const book = createCartBook();
-  const faults = createFaultQueue();
-  const revoked = new Set<string>();
+  const faults = createFaultQueue<FaultEndpoint>(FIRMLY_FAULT_ENDPOINTS);
+  const redirects = createRedirectRules();
   const requestLog: RequestLogEntry[] = [];
   const counters: FirmlyEmulatorCounters = {
     browserSession: 0,
@@ -244,81 +184,25 @@ export async function startFirmlyEmulator(
     cartCalls: 0,
     unauthorized: 0,
     preflights: 0,
+    redirects: 0,
     abandoned: 0,
   };
 
-  async function issue(deviceId: string, appId: string, deviceCreated: boolean) {
-    const iat = Math.floor(now() / 1000);
-    const exp = iat + tokenLifetimeSeconds;
-    const token = await mint.issue({ device_id: deviceId, app_id: appId, exp, iat });
-    return {
-      device_created: deviceCreated,
-      access_token: token,
-      expires_in: tokenLifetimeSeconds,
-      expires: exp,
-      device_id: deviceId,
-    };
+  function log(req: IncomingMessage, url: URL, raw: Buffer, presented: string | undefined) {
+    appendToLog(requestLog, {
+      method: req.method ?? 'GET',
+      path: redactTokens(url.pathname + url.search, presented),
+      origin: headerValue(req, 'origin') ?? null,
+      hasAuth: presented !== undefined,
+      contentType: headerValue(req, 'content-type') ?? null,
+      body: redactTokens(raw.toString('utf8'), presented),
+    });
   }
 
-  /** @returns the token offered for renewal, `null` when none, `undefined` when unreadable */
-  function offeredToken(raw: Buffer): string | null | undefined {
-    const text = raw.toString('utf8');
-    if (text.trim() === '') return null;
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return undefined;
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-    const token = (body as Record<string, unknown>).access_token;
-    if (token === undefined || token === null) return null;
-    return typeof token === 'string' && token !== '' ? token : undefined;
-  }
-
-  async function browserSession(req: IncomingMessage, res: ServerResponse, raw: Buffer) {
-    const appId = headerValue(req, 'x-firmly-app-id');
-    if (!appId || !appIds.has(appId)) {
-      sendJson(res, 400, {
-        error: 'InvalidAppId',
-        message: 'Application ID is invalid or not found',
-      });
-      return;
-    }
-    const token = offeredToken(raw);
-    if (token === null) {
-      counters.devicesCreated += 1;
-      sendJson(res, 200, await issue(randomUUID(), appId, true));
-      return;
-    }
-    const claims = token === undefined ? null : await mint.read(token);
-    const renewable =
-      claims !== null &&
-      claims.app_id === appId &&
-      !revoked.has(claims.device_id) &&
-      now() <= (claims.exp + renewWindowSeconds) * 1000;
-    if (!claims || !renewable) {
-      sendJson(res, 401, { error: 'TokenExpired', message: 'Token is too old to renew' });
-      return;
-    }
-    counters.renewals += 1;
-    sendJson(res, 200, await issue(claims.device_id, appId, false));
-  }
-
-  async function authenticate(presented: string | undefined): Promise<TokenClaims> {
-    if (!presented) {
-      throw new FirmlyApiError(401, 'MissingAuthHeader', 'Missing authorization header.');
-    }
-    const claims = await mint.read(presented.replace(/^Bearer\s+/i, ''));
-    if (
-      !claims ||
-      now() >= claims.exp * 1000 ||
-      revoked.has(claims.device_id) ||
-      !appIds.has(claims.app_id)
-    ) {
-      throw new FirmlyApiError(401, 'InvalidToken', 'Jwt token is invalid.');
-    }
-    return claims;
+  function takeFault(endpoint: FaultEndpoint, req: IncomingMessage, res: ServerResponse): boolean {
+    const fault = faults.take(endpoint);
+    if (fault) answerFault(fault, req, res, firmlyFaultShapes(endpoint));
+    return fault !== undefined;
   }
 
   async function cartCall(
@@ -330,49 +214,16 @@ export async function startFirmlyEmulator(
   ) {
     counters.cartCalls += 1;
     const presented = headerValue(req, 'x-firmly-authorization')?.trim() || undefined;
-    requestLog.push({
-      method: req.method ?? 'GET',
-      path: redactTokens(url.pathname + url.search, presented),
-      origin: headerValue(req, 'origin') ?? null,
-      hasAuth: presented !== undefined,
-      contentType: headerValue(req, 'content-type') ?? null,
-      body: redactTokens(raw.toString('utf8'), presented),
-    });
-    if (requestLog.length > MAX_LOG_ENTRIES) requestLog.shift();
-    const fault = faults.take('cart');
-    if (fault) {
-      applyFault(fault, 'cart', req, res);
-      return;
-    }
-    let claims: TokenClaims;
+    log(req, url, raw, presented);
+    if (takeFault('cart', req, res)) return;
+    let deviceId: string;
     try {
-      claims = await authenticate(presented);
+      deviceId = (await sessions.authenticate(presented)).device_id;
     } catch (error) {
       counters.unauthorized += 1;
       throw error;
     }
-    sendJson(res, 200, answer(claims.device_id));
-  }
-
-  function setRenewWindow(seconds: number): void {
-    renewWindowSeconds = positiveWholeNumber(seconds, 'seconds');
-  }
-
-  function setCors(next: { allowOrigins?: string[] | 'echo'; maxAgeSeconds?: number }): void {
-    if (next.allowOrigins !== undefined) cors.allowOrigins = next.allowOrigins;
-    if (next.maxAgeSeconds !== undefined) cors.maxAgeSeconds = next.maxAgeSeconds;
-  }
-
-  function setTokenLifetime(seconds: number): void {
-    tokenLifetimeSeconds = positiveWholeNumber(seconds, 'seconds');
-  }
-
-  function injectFault(fault: EmulatorFault): void {
-    faults.add(parseFault(fault));
-  }
-
-  function revokeDevice(deviceId: string): void {
-    revoked.add(deviceId);
+    sendJson(res, 200, answer(deviceId));
   }
 
   function reset(): void {
@@ -381,69 +232,84 @@ export async function startFirmlyEmulator(
     }
     requestLog.length = 0;
     faults.clear();
+    redirects.clear();
   }
 
-  function control(req: IncomingMessage, res: ServerResponse, path: string, raw: Buffer) {
-    const route = `${req.method} ${path}`;
-    try {
-      switch (route) {
-        case 'POST /__emulator/reset':
-          reset();
-          return sendEmpty(res, 204);
-        case 'GET /__emulator/counters':
-          return sendJson(res, 200, counters);
-        case 'GET /__emulator/log':
-          return sendJson(res, 200, requestLog);
-        case 'POST /__emulator/token-lifetime': {
-          const body = parseJsonOrEmpty(raw) as { seconds?: unknown } | null;
-          setTokenLifetime(body?.seconds as number);
-          return sendEmpty(res, 204);
-        }
-        case 'POST /__emulator/fault':
-          injectFault(parseJsonOrEmpty(raw) as EmulatorFault);
-          return sendEmpty(res, 204);
-        case 'POST /__emulator/revoke': {
-          const body = parseJsonOrEmpty(raw) as { device_id?: unknown } | null;
-          if (typeof body?.device_id !== 'string' || body.device_id === '') {
-            throw new TypeError('device_id must be a non-empty string');
-          }
-          revokeDevice(body.device_id);
-          return sendEmpty(res, 204);
-        }
-        default:
-          throw new FirmlyApiError(404, 'NotFound', `No test control at ${route}.`);
+  const emulator: Omit<FirmlyEmulator, 'origin' | 'close'> = {
+    counters,
+    requestLog,
+    setTokenLifetime: (seconds) => sessions.setTokenLifetime(seconds),
+    setRenewWindow: (seconds) => sessions.setRenewWindow(seconds),
+    setCors: (next) => cors.set(next),
+    injectFault: (fault) => faults.add(fault),
+    redirect: (rule) => redirects.add(rule),
+    revokeDevice: (deviceId) => sessions.revokeDevice(deviceId),
+    setNow(fn) {
+      now = fn;
+    },
+    reset,
+  };
+
+  const controls: ControlTable = {
+    'POST /__emulator/reset': () => reset(),
+    'GET /__emulator/counters': () => counters,
+    'GET /__emulator/log': () => requestLog,
+    'POST /__emulator/token-lifetime': (body) =>
+      sessions.setTokenLifetime((body as { seconds?: number }).seconds as number),
+    'POST /__emulator/renew-window': (body) =>
+      sessions.setRenewWindow((body as { seconds?: number }).seconds as number),
+    'POST /__emulator/fault': (body) => faults.add(body),
+    'POST /__emulator/redirect': (body) => redirects.add(body),
+    'POST /__emulator/cors': (body) => cors.set(body as EmulatorCors),
+    'POST /__emulator/revoke': (body) => {
+      const deviceId = (body as { device_id?: unknown }).device_id;
+      if (typeof deviceId !== 'string' || deviceId === '') {
+        throw new TypeError('device_id must be a non-empty string');
       }
-    } catch (error) {
-      if (!(error instanceof TypeError)) throw error;
-      throw new FirmlyApiError(400, 'InvalidControl', error.message);
-    }
-  }
+      sessions.revokeDevice(deviceId);
+    },
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    setCorsHeaders(req, res, cors.allowOrigins);
+    cors.decorate(req, res);
+    const requestId = headerValue(req, 'x-firmly-request-id');
+    res.setHeader(
+      'x-firmly-request-id',
+      requestId && REQUEST_ID.test(requestId) ? requestId : randomUUID(),
+    );
+    res.setHeader('Cache-Control', 'no-store');
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
     const path = url.pathname;
     if (method === 'OPTIONS') {
       counters.preflights += 1;
-      res
-        .writeHead(204, {
-          ...PREFLIGHT_HEADERS,
-          'Access-Control-Max-Age': String(cors.maxAgeSeconds),
-        })
-        .end();
+      cors.answerPreflight(req, res);
       return;
     }
     const raw = await readBody(req);
     if (testControls && path.startsWith('/__emulator/')) {
-      control(req, res, path, raw);
+      answerControl(
+        req,
+        res,
+        raw,
+        controls,
+        (status, message) =>
+          new FirmlyApiError(status, status === 404 ? 'NotFound' : 'InvalidControl', message),
+      );
+      return;
+    }
+    const redirect = redirects.take(method, path);
+    if (redirect) {
+      counters.redirects += 1;
+      log(req, url, raw, headerValue(req, 'x-firmly-authorization')?.trim() || undefined);
+      res.writeHead(redirect.status, { Location: redirect.location }).end();
       return;
     }
     if (method === 'POST' && path === '/api/v1/browser-session') {
       counters.browserSession += 1;
-      const fault = faults.take('browser-session');
-      if (fault) applyFault(fault, 'browser-session', req, res);
-      else await browserSession(req, res, raw);
+      if (!takeFault('browser-session', req, res)) {
+        await answerBrowserSession(req, res, raw, sessions, counters);
+      }
       return;
     }
     if (testControls && method === 'POST' && path === '/api/v2/echo') {
@@ -464,26 +330,14 @@ export async function startFirmlyEmulator(
     throw new FirmlyApiError(404, 'NotFound', `No route for ${method} ${path}.`);
   }
 
-  const server = createApiServer(handle, counters, (error) =>
-    error instanceof FirmlyApiError
-      ? error
-      : new FirmlyApiError(500, 'InternalServerError', 'Internal server error.'),
-  );
+  const server = createApiServer(handle, counters, (error) => {
+    if (error instanceof FirmlyApiError) return error;
+    if (error instanceof RequestBodyTooLarge) {
+      return new FirmlyApiError(413, 'PayloadTooLarge', error.message);
+    }
+    return new FirmlyApiError(500, 'InternalServerError', 'Internal server error.');
+  });
 
   const { origin, close } = await listenOnLoopback(server, host, options.port ?? 0);
-  return {
-    origin,
-    close,
-    counters,
-    requestLog,
-    setTokenLifetime,
-    setRenewWindow,
-    setCors,
-    injectFault,
-    revokeDevice,
-    setNow(fn) {
-      now = fn;
-    },
-    reset,
-  };
+  return { origin, close, ...emulator };
 }

@@ -1,16 +1,16 @@
 import type { IncomingMessage } from 'node:http';
-import { FirmlyApiError } from './firmly/FirmlyApiError.js';
+import { RequestBodyTooLarge } from './RequestBodyTooLarge.js';
 
 /** Larger than any cart call; small enough that a runaway test cannot exhaust memory. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
- * Reads a request body as bytes, never as text, so the echo route can prove a binary upload
+ * Reads a request body as bytes, never as text, so the echo routes can prove a binary upload
  * arrived byte for byte.
  *
  * @param req - the incoming request
  * @returns the whole body, empty when none was sent
- * @throws FirmlyApiError 413 when the body exceeds 1 MiB
+ * @throws RequestBodyTooLarge when the body exceeds 1 MiB
  */
 export async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -18,9 +18,7 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
   for await (const chunk of req) {
     const bytes = chunk as Buffer;
     size += bytes.length;
-    if (size > MAX_BODY_BYTES) {
-      throw new FirmlyApiError(413, 'PayloadTooLarge', 'Request body is too large.');
-    }
+    if (size > MAX_BODY_BYTES) throw new RequestBodyTooLarge(MAX_BODY_BYTES);
     chunks.push(bytes);
   }
   return Buffer.concat(chunks);
