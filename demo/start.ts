@@ -51,7 +51,7 @@ async function started<T extends { close(): Promise<void> }>(server: Promise<T>)
 
 const api = await started(
   onPreferredPorts({ port: portFromEnv('API_PORT', 8788) }, ({ port }) =>
-    startFirmlyEmulator({ host: '127.0.0.1', port }),
+    startFirmlyEmulator({ host: '127.0.0.1', port, appIds: [APP_ID] }),
   ),
 );
 // No test controls: a visitor's browser must not be able to expire or revoke tokens.

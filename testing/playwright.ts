@@ -97,7 +97,7 @@ export const test = base.extend<
     firmlyEmulator.setRenewWindow(7 * 24 * 3600);
     firmlyEmulator.setCors({
       allowOrigins: 'echo',
-      allowHeaders: [],
+      allowHeaders: 'echo',
       allowCredentials: true,
       maxAgeSeconds: 600,
     });
@@ -112,9 +112,9 @@ export const test = base.extend<
     digitalRiverEmulator.reset();
     digitalRiverEmulator.setAccessTokenLifetime(86397);
     digitalRiverEmulator.setCors({
-      allowOrigins: '*',
-      allowHeaders: [],
-      allowCredentials: false,
+      allowOrigins: 'echo',
+      allowHeaders: 'echo',
+      allowCredentials: true,
       maxAgeSeconds: 600,
     });
     digitalRiverEmulator.setNow(() => Date.now());

@@ -19,7 +19,12 @@ export async function routeOrigin(
     (url) => url.origin === new URL(from).origin,
     async (route) => {
       const url = new URL(route.request().url());
-      const response = await route.fetch({ url: `${to}${url.pathname}${url.search}` });
+      // The browser follows redirects itself, so an emulator's redirect reaches the page (and the
+      // worker) as the real API's would, instead of being followed here with every header.
+      const response = await route.fetch({
+        url: `${to}${url.pathname}${url.search}`,
+        maxRedirects: 0,
+      });
       await route.fulfill({ response });
     },
   );

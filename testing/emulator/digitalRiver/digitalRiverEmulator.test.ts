@@ -12,6 +12,7 @@ const API_KEY = 'demo-public-key';
 const CART = '/v1/shoppers/me/carts/active';
 const T0 = Date.UTC(2025, 0, 6, 12, 0, 0);
 const HEX_64 = /^[0-9a-f]{64}$/;
+const SHOP_ORIGIN = 'http://localhost:8787';
 const [mug, candle] = catalog;
 
 interface Token {
@@ -54,7 +55,7 @@ function tokenRequest(
 ): Promise<Response> {
   return fetch(`${emulator.apiOrigin}/oauth20/token`, {
     method: 'POST',
-    headers: { 'content-type': contentType },
+    headers: { origin: SHOP_ORIGIN, 'content-type': contentType },
     body: new URLSearchParams(params).toString(),
   });
 }
@@ -92,6 +93,7 @@ function shopperCall(
   return fetch(`${emulator.apiOrigin}${path}`, {
     ...init,
     headers: {
+      origin: SHOP_ORIGIN,
       accept: 'application/json',
       ...(token ? { authorization: `bearer ${token}` } : {}),
       ...init.headers,
@@ -233,7 +235,7 @@ describe('the token endpoint', () => {
     });
 
     expect(res.status).toBe(200);
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-origin')).toBe(SHOP_ORIGIN);
     expect(await res.json()).toEqual({
       token: {
         access_token: expect.stringMatching(HEX_64),
@@ -330,7 +332,7 @@ describe('the Shopper API cart', () => {
 
     for (const res of await Promise.all(attempts)) {
       expect(res.status).toBe(401);
-      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(res.headers.get('access-control-allow-origin')).toBe(SHOP_ORIGIN);
       expect(await res.json()).toEqual(invalidToken('Session expired'));
     }
     expect(emulator.counters).toMatchObject({ cartCalls: 4, unauthorized: 4 });
@@ -512,7 +514,7 @@ describe('token expiry and revocation', () => {
 });
 
 describe('CORS', () => {
-  it('answers a preflight with the public methods and headers, and a max age', async () => {
+  it('answers a preflight with the public methods and headers, the origin mirrored, and a max age', async () => {
     const emulator = await start();
     const res = await fetch(`${emulator.apiOrigin}${CART}/line-items`, {
       method: 'OPTIONS',
@@ -524,7 +526,7 @@ describe('CORS', () => {
     });
 
     expect(res.status).toBe(204);
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:8787');
     expect(res.headers.get('access-control-allow-methods')).toBe('GET, POST, PUT, DELETE');
     expect(res.headers.get('access-control-allow-headers')).toBe(
       'Authorization, Content-Type, Accept',
@@ -558,7 +560,7 @@ describe('test controls', () => {
     const control = (path: string, body?: unknown) =>
       fetch(`${emulator.apiOrigin}/__emulator/${path}`, {
         method: body === undefined ? 'GET' : 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { origin: 'http://localhost:8787', 'content-type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
 
@@ -573,7 +575,7 @@ describe('test controls', () => {
     expect((await refresh(emulator, first.refresh_token)).status).toBe(401);
 
     const counters = await control('counters');
-    expect(counters.headers.get('access-control-allow-origin')).toBe('*');
+    expect(counters.headers.get('access-control-allow-origin')).toBe('http://localhost:8787');
     expect(await counters.json()).toMatchObject({
       sessionToken: 1,
       passwordGrants: 1,

@@ -186,7 +186,10 @@ export async function startDigitalRiverEmulator(
       ownHeaders: ['Authorization', 'Content-Type', 'Accept'],
       exposeHeaders: [],
     },
-    { allowOrigins: '*', allowHeaders: [], allowCredentials: false, maxAgeSeconds: 600 },
+    // Digital River documents `*`, which a browser refuses for any credentialed call; a storefront
+    // sending `withCredentials` needs the origin mirrored, so that is the default and `*` (the
+    // documented answer) is an option.
+    { allowOrigins: 'echo', allowHeaders: 'echo', allowCredentials: true, maxAgeSeconds: 600 },
   );
   if (options.cors) cors.set(options.cors);
   const faults = createFaultQueue<DigitalRiverFaultEndpoint>(DIGITAL_RIVER_FAULT_ENDPOINTS);

@@ -167,7 +167,7 @@ describe('getting a session', () => {
   });
 
   it('answers a storefront configured with a wrong or missing app id with 400 InvalidAppId', async () => {
-    const emulator = await start();
+    const emulator = await start({ appIds: ['demo-app'] });
     const wrong = await browserSession(emulator, { headers: { 'x-firmly-app-id': 'other-app' } });
     const missing = await fetch(`${emulator.origin}/api/v1/browser-session`, { method: 'POST' });
 
@@ -369,7 +369,7 @@ describe('CORS', () => {
     expect(res.headers.get('access-control-max-age')).toBe('600');
     expect(res.headers.get('access-control-allow-origin')).toBe(SHOP_ORIGIN);
     expect(res.headers.get('access-control-allow-credentials')).toBe('true');
-    expect(res.headers.get('vary')).toBe('Origin');
+    expect(res.headers.get('vary')).toBe('Origin, Access-Control-Request-Headers');
     const allowed = res.headers.get('access-control-allow-headers')?.split(/,\s*/);
     expect(allowed).toEqual(
       expect.arrayContaining(['x-firmly-authorization', 'x-firmly-app-id', 'content-type']),

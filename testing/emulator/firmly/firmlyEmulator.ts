@@ -34,7 +34,11 @@ export interface FirmlyEmulatorOptions {
   host?: string;
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
-  /** Application ids the browser-session endpoint accepts (`'any'`: every one); `['demo-app']` by default. */
+  /**
+   * Application ids the browser-session endpoint accepts: `'any'` (the default) accepts every one,
+   * so a storefront's suite runs with its real id; a list accepts only those and answers any other
+   * with 400 `InvalidAppId`, as Firmly does.
+   */
   appIds?: string[] | 'any';
   /** Lifetime of each issued token; 3600 s by default, as Firmly documents. */
   tokenLifetimeSeconds?: number;
@@ -154,8 +158,7 @@ export async function startFirmlyEmulator(
   const sessions = createDeviceSessions({
     now: () => now(),
     mint: await createTokenMint(),
-    // 'any' lets a storefront's own test suite run with its real application id.
-    appIds: options.appIds ?? ['demo-app'],
+    appIds: options.appIds ?? 'any',
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
     renewWindowSeconds: options.renewWindowSeconds ?? 7 * 24 * 3600,
   });
@@ -170,7 +173,10 @@ export async function startFirmlyEmulator(
       ],
       exposeHeaders: ['x-firmly-request-id'],
     },
-    { allowOrigins: 'echo', allowHeaders: [], allowCredentials: true, maxAgeSeconds: 600 },
+    // Firmly's own client sends every call with credentials, so the real API has to mirror the
+    // origin and allow credentials; the requested headers are mirrored so a storefront's own
+    // header (tracing, say) passes until a test restricts it.
+    { allowOrigins: 'echo', allowHeaders: 'echo', allowCredentials: true, maxAgeSeconds: 600 },
   );
   if (options.cors) cors.set(options.cors);
   const book = createCartBook();
