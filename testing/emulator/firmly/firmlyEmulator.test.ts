@@ -212,7 +212,8 @@ describe('shopping with a token', () => {
     expect(res.status).toBe(200);
     const cart = await res.json();
     expect(cart).toMatchObject({
-      display_name: DOMAIN,
+      shop_id: DOMAIN,
+      display_name: 'Luma',
       cart_status: 'active',
       shipping_info: null,
       line_items: [
@@ -278,7 +279,7 @@ describe('shopping with a token', () => {
     const active = await cartCall(emulator, alice.access_token, '/api/v2/carts/active');
     expect(await active.json()).toMatchObject({
       domains: [DOMAIN],
-      carts: [{ display_name: DOMAIN }],
+      carts: [{ shop_id: DOMAIN }],
     });
   });
 

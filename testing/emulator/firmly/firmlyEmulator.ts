@@ -16,7 +16,7 @@ import { redactTokens } from '../redactTokens.js';
 import { createRedirectRules } from '../redirects/createRedirectRules.js';
 import type { EmulatorRedirect } from '../redirects/EmulatorRedirect.js';
 import { answerBrowserSession } from './browserSession.js';
-import { createCartBook } from './cartBook.js';
+import { createCartBook, type ShopProfile } from './cartBook.js';
 import { matchCartRoute } from './cartRoutes.js';
 import { createDeviceSessions } from './deviceSessions.js';
 import { FirmlyApiError } from './FirmlyApiError.js';
@@ -26,6 +26,7 @@ import {
   FIRMLY_FAULT_ENDPOINTS,
   firmlyFaultShapes,
 } from './firmlyFaults.js';
+import { createCartCallRunner, type SerialisedBackend } from './serialisedBackend.js';
 import { createTokenMint } from './tokenMint.js';
 
 /** How to start the emulator. Every field is optional. */
@@ -46,6 +47,17 @@ export interface FirmlyEmulatorOptions {
   renewWindowSeconds?: number;
   /** CORS answers at start; see {@link EmulatorCors} for each default. `setCors()` changes them later. */
   cors?: EmulatorCors;
+  /**
+   * How shops (by domain) present themselves in carts: `display_name` (a store name) and
+   * `platform_id`. A domain not listed is named after its main label (`staging.luma.gift` →
+   * `Luma`), on platform `emulator`.
+   */
+  shops?: Record<string, Partial<ShopProfile>>;
+  /**
+   * Opt-in: cart calls of one device that overlap answer 409 or wait their turn, as on Firmly's
+   * real backend, which is not transactional. Off by default: each call is processed at once.
+   */
+  serialisedBackend?: SerialisedBackend;
   /** Enables the `/__emulator/*` routes and `POST /api/v2/echo`; off by default. */
   testControls?: boolean;
 }
@@ -66,6 +78,8 @@ export interface FirmlyEmulatorCounters {
   preflights: number;
   /** Requests answered with a redirect set by `redirect()`. */
   redirects: number;
+  /** Cart calls that arrived while another of the same device was processed (`serialisedBackend`). */
+  overlapping: number;
   /** Requests whose client closed the connection before the answer was sent (aborted calls). */
   abandoned: number;
 }
@@ -179,7 +193,10 @@ export async function startFirmlyEmulator(
     { allowOrigins: 'echo', allowHeaders: 'echo', allowCredentials: true, maxAgeSeconds: 600 },
   );
   if (options.cors) cors.set(options.cors);
-  const book = createCartBook();
+  const book = createCartBook(options.shops);
+  const runCartCall = createCartCallRunner(options.serialisedBackend, () => {
+    counters.overlapping += 1;
+  });
   const faults = createFaultQueue<FaultEndpoint>(FIRMLY_FAULT_ENDPOINTS);
   const redirects = createRedirectRules();
   const requestLog: RequestLogEntry[] = [];
@@ -191,6 +208,7 @@ export async function startFirmlyEmulator(
     unauthorized: 0,
     preflights: 0,
     redirects: 0,
+    overlapping: 0,
     abandoned: 0,
   };
 
@@ -229,7 +247,7 @@ export async function startFirmlyEmulator(
       counters.unauthorized += 1;
       throw error;
     }
-    sendJson(res, 200, answer(deviceId));
+    sendJson(res, 200, await runCartCall(deviceId, () => answer(deviceId)));
   }
 
   function reset(): void {
@@ -329,7 +347,7 @@ export async function startFirmlyEmulator(
     const route = matchCartRoute(method, path);
     if (route) {
       await cartCall(req, res, url, raw, (deviceId) =>
-        route({ deviceId, body: raw.toString('utf8'), book }),
+        route({ deviceId, body: raw.toString('utf8'), query: url.searchParams, book }),
       );
       return;
     }
