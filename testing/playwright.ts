@@ -100,6 +100,7 @@ export const test = base.extend<
       allowHeaders: 'echo',
       allowCredentials: true,
       maxAgeSeconds: 600,
+      omitOnUnauthorized: false,
     });
     firmlyEmulator.setNow(() => Date.now());
     await routeOrigin(context, firmlyApiOrigin, firmlyEmulator.origin);
@@ -116,6 +117,7 @@ export const test = base.extend<
       allowHeaders: 'echo',
       allowCredentials: true,
       maxAgeSeconds: 600,
+      omitOnUnauthorized: false,
     });
     digitalRiverEmulator.setNow(() => Date.now());
     await routeOrigin(context, digitalRiverApiOrigin, digitalRiverEmulator.apiOrigin);

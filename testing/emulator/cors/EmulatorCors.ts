@@ -24,4 +24,9 @@ export interface EmulatorCors {
   allowCredentials?: boolean;
   /** How long a browser may cache a preflight answer (`Access-Control-Max-Age`), in seconds. */
   maxAgeSeconds?: number;
+  /**
+   * Leaves every CORS header off `401` answers, so the page cannot read them and sees a network
+   * error (status 0), as Digital River's HTML5 sample says its API once did. Off by default.
+   */
+  omitOnUnauthorized?: boolean;
 }

@@ -25,6 +25,11 @@ export interface CorsPolicy {
 }
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const ANSWER_HEADERS = [
+  'Access-Control-Allow-Origin',
+  'Access-Control-Allow-Credentials',
+  'Access-Control-Expose-Headers',
+];
 
 function headerList(value: string | undefined): string[] {
   return (value ?? '')
@@ -34,7 +39,7 @@ function headerList(value: string | undefined): string[] {
 }
 
 function checked(next: EmulatorCors): EmulatorCors {
-  const { allowOrigins, allowHeaders, allowCredentials, maxAgeSeconds } = next;
+  const { allowOrigins, allowHeaders, allowCredentials, maxAgeSeconds, omitOnUnauthorized } = next;
   const isList = (v: unknown) => Array.isArray(v) && v.every((item) => typeof item === 'string');
   if (allowOrigins !== undefined && allowOrigins !== 'echo' && allowOrigins !== '*') {
     if (!isList(allowOrigins)) throw new TypeError("allowOrigins must be 'echo', '*' or a list");
@@ -44,6 +49,9 @@ function checked(next: EmulatorCors): EmulatorCors {
   }
   if (allowCredentials !== undefined && typeof allowCredentials !== 'boolean') {
     throw new TypeError('allowCredentials must be true or false');
+  }
+  if (omitOnUnauthorized !== undefined && typeof omitOnUnauthorized !== 'boolean') {
+    throw new TypeError('omitOnUnauthorized must be true or false');
   }
   if (
     maxAgeSeconds !== undefined &&
@@ -113,6 +121,14 @@ export function createCorsPolicy(
       }
       if (basics.exposeHeaders.length > 0) {
         res.setHeader('Access-Control-Expose-Headers', basics.exposeHeaders.join(', '));
+      }
+      if (current.omitOnUnauthorized) {
+        // Every route answers through writeHead, so this one place covers thrown and sent 401s.
+        const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+        res.writeHead = ((status: number, ...rest: unknown[]) => {
+          if (status === 401) for (const name of ANSWER_HEADERS) res.removeHeader(name);
+          return writeHead(status, ...rest);
+        }) as typeof res.writeHead;
       }
     },
     answerPreflight(req, res) {

@@ -83,6 +83,24 @@ describe('CORS for a storefront that sends credentials', () => {
     expect(res.headers.get('access-control-allow-credentials')).toBeNull();
   });
 
+  it('can leave CORS headers off a 401, so the page sees a network error, and keep them on a 200', async () => {
+    const emulator = await start({ cors: { omitOnUnauthorized: true } });
+    const token = await accessToken(emulator);
+
+    const refused = await cartCall(emulator, 'f'.repeat(64));
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    expect(refused.headers.get('access-control-allow-credentials')).toBeNull();
+    const tokenRefused = await tokenCall(emulator);
+    expect(tokenRefused.status).toBe(401);
+    expect(tokenRefused.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await cartCall(emulator, token)).headers.get('access-control-allow-origin')).toBe(SHOP);
+
+    emulator.setCors({ omitOnUnauthorized: false });
+    const readable = await cartCall(emulator, 'f'.repeat(64));
+    expect(readable.headers.get('access-control-allow-origin')).toBe(SHOP);
+  });
+
   it('allows only the listed page origins once restricted', async () => {
     const emulator = await start();
     emulator.setCors({ allowOrigins: ['https://other.example'] });

@@ -189,7 +189,13 @@ export async function startDigitalRiverEmulator(
     // Digital River documents `*`, which a browser refuses for any credentialed call; a storefront
     // sending `withCredentials` needs the origin mirrored, so that is the default and `*` (the
     // documented answer) is an option.
-    { allowOrigins: 'echo', allowHeaders: 'echo', allowCredentials: true, maxAgeSeconds: 600 },
+    {
+      allowOrigins: 'echo',
+      allowHeaders: 'echo',
+      allowCredentials: true,
+      maxAgeSeconds: 600,
+      omitOnUnauthorized: false,
+    },
   );
   if (options.cors) cors.set(options.cors);
   const faults = createFaultQueue<DigitalRiverFaultEndpoint>(DIGITAL_RIVER_FAULT_ENDPOINTS);

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { generateKeyPair } from 'jose';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   type FirmlyEmulator,
   type FirmlyEmulatorOptions,
@@ -11,6 +12,9 @@ vi.mock('jose', async (importOriginal) => {
   const pair = jose.generateKeyPair('RS256');
   return { ...jose, generateKeyPair: () => pair };
 });
+
+// The prime search happens once, here, and not inside the first story's time limit.
+beforeAll(() => generateKeyPair('RS256'), 30_000);
 
 const DOMAIN = 'staging.luma.gift';
 const CART = `/api/v2/domains/${DOMAIN}/cart`;

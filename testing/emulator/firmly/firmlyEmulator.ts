@@ -149,7 +149,15 @@ const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
 /**
  * Starts a local emulator of the Firmly Cart API: browser sessions with RS256 tokens, in-memory
  * carts per device and domain, CORS for a storefront on another origin, and optional test controls
- * for counting calls and injecting faults.
+ * for counting calls, injecting faults and redirecting calls.
+ *
+ * What Firmly documents is the default. Served beyond it, taken from Firmly's own browser client
+ * (its public drop-in): on v1, `variant_handles` and `?flush_cart=` on line items,
+ * `shipping-info`, `shipping-method`, `promo-codes` (`POST` and `DELETE`), `complete-order`,
+ * `consents` (`GET` and `POST`) and `GET /api/v1/carts/active?excludes=`; country names as well as
+ * ISO codes; and the cart fields `shop_id`, `platform_id`, `display_name` as a store name,
+ * `shipping_method`, `shipping_method_options`, `line_items[].variant_handles` and, on a completed
+ * order, `urls.thank_you_page`.
  *
  * @param options - where to listen and how to behave; all optional
  * @returns the running emulator, once it is listening
@@ -190,7 +198,13 @@ export async function startFirmlyEmulator(
     // Firmly's own client sends every call with credentials, so the real API has to mirror the
     // origin and allow credentials; the requested headers are mirrored so a storefront's own
     // header (tracing, say) passes until a test restricts it.
-    { allowOrigins: 'echo', allowHeaders: 'echo', allowCredentials: true, maxAgeSeconds: 600 },
+    {
+      allowOrigins: 'echo',
+      allowHeaders: 'echo',
+      allowCredentials: true,
+      maxAgeSeconds: 600,
+      omitOnUnauthorized: false,
+    },
   );
   if (options.cors) cors.set(options.cors);
   const book = createCartBook(options.shops);
