@@ -4,7 +4,7 @@ import { createCorsPolicy } from '../cors/createCorsPolicy.js';
 import type { EmulatorCors } from '../cors/EmulatorCors.js';
 import { answerFault } from '../faults/answerFault.js';
 import { createFaultQueue } from '../faults/createFaultQueue.js';
-import { answerControl, type ControlTable } from '../http/answerControl.js';
+import { answerControl } from '../http/answerControl.js';
 import { appendToLog } from '../http/appendToLog.js';
 import { createApiServer } from '../http/createApiServer.js';
 import { headerValue } from '../http/headerValue.js';
@@ -20,6 +20,7 @@ import { createCartBook, type ShopProfile } from './cartBook.js';
 import { matchCartRoute } from './cartRoutes.js';
 import { createDeviceSessions } from './deviceSessions.js';
 import { FirmlyApiError } from './FirmlyApiError.js';
+import { firmlyControls } from './firmlyControls.js';
 import {
   type EmulatorFault,
   type FaultEndpoint,
@@ -288,25 +289,7 @@ export async function startFirmlyEmulator(
     reset,
   };
 
-  const controls: ControlTable = {
-    'POST /__emulator/reset': () => reset(),
-    'GET /__emulator/counters': () => counters,
-    'GET /__emulator/log': () => requestLog,
-    'POST /__emulator/token-lifetime': (body) =>
-      sessions.setTokenLifetime((body as { seconds?: number }).seconds as number),
-    'POST /__emulator/renew-window': (body) =>
-      sessions.setRenewWindow((body as { seconds?: number }).seconds as number),
-    'POST /__emulator/fault': (body) => faults.add(body),
-    'POST /__emulator/redirect': (body) => redirects.add(body),
-    'POST /__emulator/cors': (body) => cors.set(body as EmulatorCors),
-    'POST /__emulator/revoke': (body) => {
-      const deviceId = (body as { device_id?: unknown }).device_id;
-      if (typeof deviceId !== 'string' || deviceId === '') {
-        throw new TypeError('device_id must be a non-empty string');
-      }
-      sessions.revokeDevice(deviceId);
-    },
-  };
+  const controls = firmlyControls(emulator);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     cors.decorate(req, res);
