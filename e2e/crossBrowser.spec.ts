@@ -1,13 +1,31 @@
+import path from 'node:path';
 import { startStorefront } from '../demo/storefrontServer.js';
 import type { BrowserDriver } from './crossBrowser/BrowserDriver.js';
 import { firefoxDriver, firefoxExecutable } from './crossBrowser/firefoxDriver.js';
+import { clockScenarios, lifecycleScenarios } from './crossBrowser/lifecycleScenarios.js';
 import { playwrightDriver } from './crossBrowser/playwrightDriver.js';
-import { scenarios } from './crossBrowser/scenarios.js';
-import { APP_ID, test as base, distDir } from './fixtures.js';
+import { type Scenario, scenarios } from './crossBrowser/scenarios.js';
+import { webkitDriver } from './crossBrowser/webkitDriver.js';
+import { APP_ID, test as base } from './fixtures.js';
+import { movableClockDist } from './movableClockDist.js';
+import { findBrowsers } from './setup/findBrowsers.js';
+import { thisMachine } from './setup/thisMachine.js';
 
 const firefoxPath = firefoxExecutable();
+const webkitGtk = findBrowsers(thisMachine()).webkitGtk;
+const testPagesDir = path.resolve(import.meta.dirname, 'pages');
 
-const test = base.extend<{ shopOrigin: string }, { firefox: BrowserDriver }>({
+/** Every story, each with the set it belongs to. */
+const all: { scenario: Scenario; movesClock: boolean }[] = [
+  ...[...scenarios, ...lifecycleScenarios].map((scenario) => ({ scenario, movesClock: false })),
+  ...clockScenarios.map((scenario) => ({ scenario, movesClock: true })),
+];
+const restartsWorkers = (scenario: Scenario) => scenario.name.includes('worker restart');
+
+const test = base.extend<
+  { shopOrigin: string },
+  { firefox: BrowserDriver; firefoxSteady: BrowserDriver; webkit: BrowserDriver }
+>({
   firefox: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
     async ({}, use) => {
@@ -17,11 +35,32 @@ const test = base.extend<{ shopOrigin: string }, { firefox: BrowserDriver }>({
     },
     { scope: 'worker' },
   ],
+  firefoxSteady: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
+    async ({}, use) => {
+      const driver = firefoxDriver(firefoxPath ?? '', { restartableWorkers: false });
+      await use(driver);
+      await driver.close();
+    },
+    { scope: 'worker' },
+  ],
+  webkit: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright requires the destructuring form.
+    async ({}, use) => {
+      const driver = webkitGtk ? webkitDriver(webkitGtk) : undefined;
+      // biome-ignore lint/style/noNonNullAssertion: only used by tests that skip without it.
+      await use(driver!);
+      await driver?.close();
+    },
+    { scope: 'worker' },
+  ],
   shopOrigin: async ({ firmly, digitalRiver }, use) => {
     const shop = await startStorefront({
       apiOrigin: firmly.origin,
       appId: APP_ID,
-      distDir,
+      // Served with a clock the scenarios can move: at rest it is the real one.
+      distDir: movableClockDist(),
+      extraStaticDirs: [testPagesDir],
       digitalRiver: {
         siteId: 'demoSite',
         storeOrigin: digitalRiver.storeOrigin,
@@ -36,11 +75,11 @@ const test = base.extend<{ shopOrigin: string }, { firefox: BrowserDriver }>({
 // The browser of this Playwright project: Chromium, or Playwright's own Firefox and WebKit where
 // the machine has them.
 test.describe('this project’s browser', () => {
-  for (const scenario of scenarios) {
+  for (const { scenario } of all) {
     test(scenario.name, async ({ browser, firmly, digitalRiver, shopOrigin }) => {
       const driver = playwrightDriver(browser);
       test.skip(
-        scenario.name.includes('worker restart') && browser.browserType().name() !== 'chromium',
+        restartsWorkers(scenario) && browser.browserType().name() !== 'chromium',
         'Playwright can stop service workers in Chromium only',
       );
       await scenario.run({ driver, firmly, digitalRiver, shopOrigin });
@@ -50,14 +89,40 @@ test.describe('this project’s browser', () => {
 
 // Debian's Firefox ESR over WebDriver BiDi, in the Chromium project only so it runs once.
 test.describe('firefox (BiDi)', () => {
-  for (const scenario of scenarios) {
-    test(scenario.name, async ({ firefox, firmly, digitalRiver, shopOrigin }, testInfo) => {
+  for (const { scenario, movesClock } of all) {
+    test(
+      scenario.name,
+      async ({ firefox, firefoxSteady, firmly, digitalRiver, shopOrigin }, testInfo) => {
+        test.skip(
+          testInfo.project.name !== 'chromium',
+          'the Firefox lane runs in the chromium project',
+        );
+        test.skip(
+          !firefoxPath,
+          'no Firefox found: set FIREFOX_PATH, or apt-get install firefox-esr',
+        );
+        // The browser that restarts idle workers within a second would drop a moved clock with them.
+        const driver = movesClock ? firefoxSteady : firefox;
+        await scenario.run({ driver, firmly, digitalRiver, shopOrigin });
+      },
+    );
+  }
+});
+
+// Debian's WebKitGTK, the engine Safari is built on, over W3C WebDriver; in the Chromium project.
+test.describe('webkit (WebKitGTK)', () => {
+  for (const { scenario } of all) {
+    test(scenario.name, async ({ webkit, firmly, digitalRiver, shopOrigin }, testInfo) => {
       test.skip(
         testInfo.project.name !== 'chromium',
-        'the Firefox lane runs in the chromium project',
+        'the WebKit lane runs in the chromium project',
       );
-      test.skip(!firefoxPath, 'no Firefox found: set FIREFOX_PATH, or apt-get install firefox-esr');
-      await scenario.run({ driver: firefox, firmly, digitalRiver, shopOrigin });
+      test.skip(
+        !webkitGtk,
+        'no WebKitGTK found: apt-get install webkit2gtk-driver xvfb xauth libwebkit2gtk-4.1-0, or set WEBKIT_DRIVER_PATH',
+      );
+      test.skip(restartsWorkers(scenario), 'WebDriver cannot stop a service worker in WebKitGTK');
+      await scenario.run({ driver: webkit, firmly, digitalRiver, shopOrigin });
     });
   }
 });

@@ -5,7 +5,11 @@ import { expect, test } from './fixtures';
 // so no run changes a tracked file.
 const screenshotPath = process.env.DEMO_SCREENSHOT_PATH;
 
-test('the demo storefront, as the README shows it', async ({ openShop, firmly, page }, testInfo) => {
+test('the demo storefront, as the README shows it', async ({
+  openShop,
+  firmly,
+  page,
+}, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await openShop();
   await page.getByTestId('add-to-cart').nth(0).click();

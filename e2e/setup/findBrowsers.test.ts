@@ -40,11 +40,14 @@ describe('findBrowsers', () => {
 
   it("a user's variables win over Debian's paths", () => {
     const found = findBrowsers(
-      machine([...DEBIAN, '/opt/chrome', '/opt/ff', '/build/WebKitWebDriver', '/build/MiniBrowser'], {
-        CHROMIUM_PATH: '/opt/chrome',
-        FIREFOX_PATH: '/opt/ff',
-        WEBKIT_DRIVER_PATH: '/build/WebKitWebDriver',
-      }),
+      machine(
+        [...DEBIAN, '/opt/chrome', '/opt/ff', '/build/WebKitWebDriver', '/build/MiniBrowser'],
+        {
+          CHROMIUM_PATH: '/opt/chrome',
+          FIREFOX_PATH: '/opt/ff',
+          WEBKIT_DRIVER_PATH: '/build/WebKitWebDriver',
+        },
+      ),
     );
     expect(found.chromium).toEqual({ source: 'env', executable: '/opt/chrome' });
     expect(found.firefox).toEqual({ source: 'env', executable: '/opt/ff' });

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 /** Where a browser of the suite was found: a variable the user set, Debian's package, or Playwright's download. */
@@ -73,10 +72,7 @@ export function findBrowsers(probe: BrowserProbe): FoundBrowsers {
     badVariables.push(`${name}=${value}`);
     return undefined;
   };
-  const single = (
-    type: 'chromium' | 'firefox',
-    debianPath: string,
-  ): FoundBrowser | undefined => {
+  const single = (type: 'chromium' | 'firefox', debianPath: string): FoundBrowser | undefined => {
     const env = fromEnv(BROWSER_VARIABLES[type]);
     if (env) return { source: 'env', executable: env };
     if (probe.exists(debianPath)) return { source: 'debian', executable: debianPath };

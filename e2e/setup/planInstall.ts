@@ -55,7 +55,9 @@ export function planInstall(missing: InstallableLane[], machine: InstallMachine)
   }
   ways.push({
     via: 'playwright',
-    commands: [['npx', 'playwright', 'install', ...missing.map((lane) => PLAYWRIGHT_BROWSERS[lane])]],
+    commands: [
+      ['npx', 'playwright', 'install', ...missing.map((lane) => PLAYWRIGHT_BROWSERS[lane])],
+    ],
   });
   return ways;
 }

@@ -58,7 +58,15 @@ describe('setupBrowsers', () => {
 
   it('apt fails (no network): Playwright downloads are tried next', () => {
     const { setup, ran } = host(
-      [NOTHING, { chromium: { source: 'playwright' }, firefox: { source: 'playwright' }, playwrightWebkit: { source: 'playwright' }, badVariables: [] }],
+      [
+        NOTHING,
+        {
+          chromium: { source: 'playwright' },
+          firefox: { source: 'playwright' },
+          playwrightWebkit: { source: 'playwright' },
+          badVariables: [],
+        },
+      ],
       { fails: ['apt-get update'] },
     );
     expect(setupBrowsers(setup).stop).toBeUndefined();
@@ -78,7 +86,9 @@ describe('setupBrowsers', () => {
       fails: ['apt-get', 'npx'],
     });
     expect(setupBrowsers(setup).stop).toBeUndefined();
-    expect(lines.at(-1)).toMatch(/^The WebKit lane will be skipped: no WebKit \(sudo apt-get install webkit2gtk-driver/);
+    expect(lines.at(-1)).toMatch(
+      /^The WebKit lane will be skipped: no WebKit \(sudo apt-get install webkit2gtk-driver/,
+    );
   });
 
   it('a dry run says what it would install and installs nothing', () => {
@@ -98,6 +108,8 @@ describe('setupBrowsers', () => {
       },
     ]);
     setupBrowsers(setup);
-    expect(lines[0]).toBe('CHROMIUM_PATH=/nowhere does not exist; looking for the browser elsewhere.');
+    expect(lines[0]).toBe(
+      'CHROMIUM_PATH=/nowhere does not exist; looking for the browser elsewhere.',
+    );
   });
 });

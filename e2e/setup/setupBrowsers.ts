@@ -1,5 +1,10 @@
 import { BROWSER_VARIABLES, type FoundBrowsers } from './findBrowsers.js';
-import { DEBIAN_PACKAGES, type InstallableLane, type InstallMachine, planInstall } from './planInstall.js';
+import {
+  DEBIAN_PACKAGES,
+  type InstallableLane,
+  type InstallMachine,
+  planInstall,
+} from './planInstall.js';
 
 /** What {@link setupBrowsers} works with, so tests can describe any machine. */
 export interface SetupHost {
@@ -38,7 +43,7 @@ const howToInstall = (lane: InstallableLane) =>
     lane === 'webkitGtk' ? 'webkit' : lane
   }, or set ${BROWSER_VARIABLES[lane]}`;
 
-function describe(found: FoundBrowsers): string[] {
+function summary(found: FoundBrowsers): string[] {
   const where = (lane: 'chromium' | 'firefox') => {
     const browser = found[lane];
     if (!browser) return 'missing';
@@ -81,7 +86,7 @@ export function setupBrowsers(host: SetupHost): SetupResult {
     }
     if (!host.dryRun) found = host.find();
   }
-  for (const line of describe(found)) host.log(line);
+  for (const line of summary(found)) host.log(line);
   const stillMissing = LANES.filter((lane) => !covered(found, lane));
   const required = stillMissing.filter((lane) => REQUIRED.includes(lane));
   if (!host.dryRun && stillMissing.includes('webkitGtk') && required.length === 0) {
