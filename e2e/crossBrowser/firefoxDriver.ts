@@ -1,18 +1,19 @@
-import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { findBrowsers } from '../setup/findBrowsers.js';
+import { thisMachine } from '../setup/thisMachine.js';
 import type { BrowserDriver, DriverPage } from './BrowserDriver.js';
 
 // Idle workers stop after this long, which is how a scenario restarts them: BiDi has no command.
 const IDLE_TIMEOUT_MS = 1000;
 
 /**
- * Finds Firefox the way a user's machine would have it: `FIREFOX_PATH`, then Debian's ESR.
+ * Finds a Firefox to drive over BiDi: `FIREFOX_PATH` (when it exists), then Debian's ESR.
+ * Playwright's own Firefox runs in a Playwright project instead.
  *
  * @returns the executable, or undefined when there is none
  */
 export function firefoxExecutable(): string | undefined {
-  const candidates = [process.env.FIREFOX_PATH, '/usr/lib/firefox-esr/firefox-esr'];
-  return candidates.find((candidate): candidate is string => !!candidate && existsSync(candidate));
+  return findBrowsers(thisMachine()).firefox?.executable;
 }
 
 async function launch(

@@ -29,8 +29,10 @@ export function thisMachine(): BrowserProbe & {
       }
     },
     root,
-    // -n: never prompt; a sudo that needs a password counts as none.
-    sudo: !root && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0,
+    // Asked only when an install is due. -n: never prompt; a sudo that needs a password counts as none.
+    get sudo() {
+      return !root && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
+    },
     apt: existsSync('/usr/bin/apt-get'),
   };
 }
