@@ -9,6 +9,7 @@ export default defineConfig({
       'demo/**/*.test.ts',
       'testing/**/*.test.ts',
       'bin/**/*.test.ts',
+      'e2e/setup/**/*.test.ts',
     ],
     setupFiles: ['fake-indexeddb/auto'],
   },

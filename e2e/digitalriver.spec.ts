@@ -10,6 +10,8 @@ import {
   pageEvents,
   recordEvents,
 } from './fixtures';
+import { movableClockDist } from './movableClockDist';
+import { moveClock } from './moveClock';
 import { pageFetch, pageFetchMany } from './pageCalls';
 
 const SITE_ID = 'demoSite';
@@ -17,13 +19,13 @@ const API_KEY = 'demo-public-key';
 const CART = '/v1/shoppers/me/carts/active?format=json';
 const ECHO = '/v1/shoppers/me/echo';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Opens a Digital River storefront page, configured against this worker's emulator. */
 type OpenDrShop = (options?: {
   apiKey?: string;
   path?: '/digitalriver.html' | '/digitalriver-tag-only.html';
   attributes?: Record<string, string>;
+  /** Serve the library from another build (a test variant of dist/). */
+  distDir?: string;
 }) => Promise<Page>;
 
 const test = base.extend<{ dr: DigitalRiverEmulator; openDrShop: OpenDrShop }>({
@@ -40,7 +42,7 @@ const test = base.extend<{ dr: DigitalRiverEmulator; openDrShop: OpenDrShop }>({
       const shop = await startStorefront({
         apiOrigin: firmly.origin,
         appId: APP_ID,
-        distDir,
+        distDir: options.distDir ?? distDir,
         extraTagAttributes: options.attributes ?? {},
         digitalRiver: {
           siteId: SITE_ID,
@@ -86,10 +88,12 @@ test('with an API key, SessionToken hands out the token directly', async ({ open
 });
 
 test('20 concurrent calls at expiry cause exactly one refresh', async ({ openDrShop, dr }) => {
-  // A margin two seconds short of the token's life: the token is due for refresh after two seconds.
-  const page = await openDrShop({ attributes: { 'data-renew-margin-seconds': '86395' } });
+  const page = await openDrShop({ distDir: movableClockDist() });
   expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
-  await sleep(2200);
+  // The token lives a day less three seconds: two minutes before its end it is due for refresh.
+  const later = 24 * 3600_000 - 120_000;
+  await moveClock(page, later);
+  dr.setNow(() => Date.now() + later);
   const statuses = await pageFetchMany(page, `${dr.apiOrigin}${CART}`, 20);
   expect(statuses).toEqual(Array(20).fill(200));
   expect(dr.counters).toMatchObject({

@@ -1,9 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CART, expect, test } from './fixtures';
+import { type ProcessGroup, startProcessGroup } from './startProcessGroup';
 
 const root = path.resolve(import.meta.dirname, '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -23,27 +24,19 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Polls until the dev server answers, or the child exits, or time runs out. */
-async function waitForServer(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
+/** Resolves when the dev server says where it listens; rejects if it exits first. */
+function waitForServer(url: string, child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      // Vite prints its URL once it listens (in one piece, as colours are off).
+      if (output.includes(url)) resolve();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`the dev server exited ${code}: ${output}`)));
   });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`the dev server exited ${child.exitCode}: ${output}`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the dev server did not answer in time: ${output}`);
 }
 
 test('a new user: npm pack, install into a fresh Vite app, init, add the tag, and cart calls work', async ({
@@ -52,7 +45,7 @@ test('a new user: npm pack, install into a fresh Vite app, init, add the tag, an
 }) => {
   test.setTimeout(240_000);
   const work = mkdtempSync(path.join(tmpdir(), 'swti-new-user-'));
-  let vite: ChildProcess | undefined;
+  let vite: ProcessGroup | undefined;
   try {
     execFileSync(npm, ['pack', '--pack-destination', work, '--silent'], {
       cwd: root,
@@ -111,19 +104,20 @@ test('a new user: npm pack, install into a fresh Vite app, init, add the tag, an
     );
 
     const port = await freePort();
-    vite = spawn('npx', ['vite', '--port', String(port), '--strictPort', '--host', 'localhost'], {
-      cwd: app,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    await waitForServer(`http://localhost:${port}/`, vite, 60_000);
+    // npx starts Vite as a child of its own: only ending the group ends both.
+    vite = startProcessGroup(
+      'npx',
+      ['vite', '--port', String(port), '--strictPort', '--host', 'localhost'],
+      { cwd: app, env: { ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    await waitForServer(`http://localhost:${port}/`, vite.child);
 
     await page.goto(`http://localhost:${port}/`);
     await page.getByRole('button', { name: 'Add to cart' }).click();
     await expect(page.locator('#result')).toHaveText('200 1');
     expect(firmly.counters).toMatchObject({ browserSession: 1, unauthorized: 0 });
   } finally {
-    vite?.kill();
+    await vite?.stop();
     rmSync(work, { recursive: true, force: true });
   }
 });

@@ -1,7 +1,7 @@
 import { CART, expect, pageEvents, test } from './fixtures';
+import { movableClockDist } from './movableClockDist';
+import { moveClock } from './moveClock';
 import { pageFetch } from './pageCalls';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test('with debug logging on, no token reaches the console, events, URLs, CacheStorage or session()', async ({
   openShop,
@@ -25,12 +25,14 @@ test('with debug logging on, no token reaches the console, events, URLs, CacheSt
 
   const { page } = await openShop({
     path: '/tag-only.html',
-    attributes: { 'data-debug': '', 'data-renew-margin-seconds': '3598' },
+    attributes: { 'data-debug': '' },
+    distDir: movableClockDist(),
   });
   // Acquire.
   expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
-  // Renew before expiry.
-  await sleep(2200);
+  // Renew before expiry: 56 minutes on, the one-hour token is inside the five-minute margin.
+  await moveClock(page, 56 * 60_000);
+  firmly.setNow(() => Date.now() + 56 * 60_000);
   expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
   // A 401 and its one retry.
   const info = await page.evaluate(() => window.swTokenInterceptor?.session());

@@ -1,0 +1,272 @@
+import { expect } from '@playwright/test';
+import { moveClock } from '../moveClock.js';
+import type { DriverPage } from './BrowserDriver.js';
+import type { Scenario, ScenarioContext } from './scenarios.js';
+
+const CART = '/api/v2/domains/staging.luma.gift/cart';
+const ECHO = '/api/v2/echo';
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+async function open(context: ScenarioContext, path: string, workersDisabled = false) {
+  const page = await context.driver.newPage({ workersDisabled });
+  await page.goto(`${context.shopOrigin}${path}`);
+  return page;
+}
+
+const cart = (context: ScenarioContext, page: DriverPage) =>
+  page.evaluate(async (url) => (await fetch(url)).status, `${context.firmly.origin}${CART}`);
+
+const session = (page: DriverPage) =>
+  page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          swTokenInterceptor: { session(): Promise<{ deviceId: string; deviceCreated: boolean }> };
+        }
+      ).swTokenInterceptor.session(),
+    undefined,
+  );
+
+/** Moves time for everyone: the page, its worker and both APIs. */
+async function passTime(context: ScenarioContext, page: DriverPage, ms: number) {
+  const { firmly, digitalRiver } = context;
+  await moveClock(page, ms);
+  firmly.setNow(() => Date.now() + ms);
+  digitalRiver.setNow(() => Date.now() + ms);
+}
+
+/**
+ * The lifecycle stories that need nothing but a page and the emulators (no DevTools protocol,
+ * no request routing), so every engine runs them. Those that move the clock are in
+ * {@link clockScenarios}: they need a worker that stays up between the move and the call.
+ */
+export const lifecycleScenarios: Scenario[] = [
+  {
+    name: 'a cart call made before ready is held, and goes out with the token',
+    async run(context) {
+      const page = await open(context, '/call-before-ready.html');
+      expect(
+        await page.evaluate(
+          () => (window as unknown as { earlyCall: unknown }).earlyCall,
+          undefined,
+        ),
+      ).toEqual({
+        status: 200,
+        throughLibrary: true,
+      });
+      expect(context.firmly.counters).toMatchObject({ browserSession: 1, unauthorized: 0 });
+    },
+  },
+  {
+    name: 'with workers disabled, a cart call made before ready goes out with the token',
+    async run(context) {
+      const page = await open(context, '/call-before-ready.html', true);
+      expect(
+        await page.evaluate(
+          () => (window as unknown as { earlyCall: unknown }).earlyCall,
+          undefined,
+        ),
+      ).toEqual({
+        status: 200,
+        throughLibrary: true,
+      });
+      expect(await session(page)).toMatchObject({ deviceCreated: true });
+      expect(context.firmly.counters).toMatchObject({ browserSession: 1, unauthorized: 0 });
+    },
+  },
+  {
+    name: 'a 401 renews once and retries once, replaying a JSON body byte for byte',
+    async run(context) {
+      const page = await open(context, '/tag-only.html');
+      const before = await session(page);
+      context.firmly.revokeDevice(before.deviceId);
+      const body = '{"quantity":3,"note":"ünïcode ✓"}';
+      const result = await page.evaluate(
+        async ({ url, body }) => {
+          const response = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          });
+          return { status: response.status, echo: await response.json() };
+        },
+        { url: `${context.firmly.origin}${ECHO}`, body },
+      );
+      expect(result).toMatchObject({
+        status: 200,
+        echo: { body, contentType: 'application/json' },
+      });
+      expect(context.firmly.counters.unauthorized).toBe(1);
+      expect((await session(page)).deviceId).not.toBe(before.deviceId);
+    },
+  },
+  {
+    name: 'a 503 from the token endpoint is retried and the call succeeds',
+    async run(context) {
+      context.firmly.injectFault({ endpoint: 'browser-session', kind: 'status503', times: 1 });
+      const page = await open(context, '/tag-only.html');
+      expect(await cart(context, page)).toBe(200);
+      expect(context.firmly.counters).toMatchObject({ browserSession: 2, unauthorized: 0 });
+    },
+  },
+  {
+    name: 'clear() forgets the session; the next call starts a new one',
+    async run(context) {
+      const page = await open(context, '/tag-only.html');
+      const before = await session(page);
+      await page.evaluate(
+        () =>
+          (
+            window as unknown as { swTokenInterceptor: { clear(): Promise<void> } }
+          ).swTokenInterceptor.clear(),
+        undefined,
+      );
+      expect(await cart(context, page)).toBe(200);
+      expect((await session(page)).deviceId).not.toBe(before.deviceId);
+      expect(context.firmly.counters).toMatchObject({ browserSession: 2, devicesCreated: 2 });
+    },
+  },
+  {
+    name: 'Digital River: 20 concurrent calls whose token the API refuses cause exactly one refresh',
+    async run(context) {
+      const { digitalRiver } = context;
+      const page = await open(context, '/digitalriver-tag-only.html');
+      const url = `${digitalRiver.apiOrigin}/v1/shoppers/me/carts/active?format=json`;
+      expect(await page.evaluate(async (url) => (await fetch(url)).status, url)).toBe(200);
+      digitalRiver.expireAccessTokens();
+      const statuses = await page.evaluate(
+        (url) => Promise.all(Array.from({ length: 20 }, () => fetch(url).then((r) => r.status))),
+        url,
+      );
+      expect(statuses).toEqual(Array(20).fill(200));
+      expect(digitalRiver.counters).toMatchObject({
+        refreshGrants: 1,
+        refreshRejected: 0,
+        sessionToken: 1,
+      });
+    },
+  },
+  {
+    name: 'Digital River: a used refresh token leads to SessionToken running again in the page',
+    async run(context) {
+      const { digitalRiver } = context;
+      const page = await open(context, '/digitalriver-tag-only.html');
+      const cartUrl = `${digitalRiver.apiOrigin}/v1/shoppers/me/carts/active?format=json`;
+      expect(await page.evaluate(async (url) => (await fetch(url)).status, cartUrl)).toBe(200);
+      digitalRiver.revokeRefreshTokens();
+      digitalRiver.expireAccessTokens();
+      const body = '{"note":"gift"}';
+      const result = await page.evaluate(
+        async ({ url, body }) => {
+          const response = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          });
+          return { status: response.status, echo: await response.json() };
+        },
+        { url: `${digitalRiver.apiOrigin}/v1/shoppers/me/echo`, body },
+      );
+      expect(result).toMatchObject({ status: 200, echo: { body } });
+      expect(digitalRiver.counters).toMatchObject({
+        sessionToken: 2,
+        passwordGrants: 2,
+        refreshRejected: 1,
+      });
+      expect(await session(page)).toMatchObject({ deviceCreated: true });
+    },
+  },
+];
+
+/** Lifecycle stories that move the clock (page, worker and APIs) instead of waiting. */
+export const clockScenarios: Scenario[] = [
+  {
+    name: 'a token inside the renewal margin is renewed before the call goes out, on the same device',
+    async run(context) {
+      const page = await open(context, '/tag-only.html');
+      expect(await cart(context, page)).toBe(200);
+      const first = await session(page);
+      // A one-hour token with the default five-minute margin: 56 minutes later it is due.
+      await passTime(context, page, 56 * MINUTE);
+      expect(await cart(context, page)).toBe(200);
+      expect(context.firmly.counters).toMatchObject({
+        browserSession: 2,
+        renewals: 1,
+        devicesCreated: 1,
+        unauthorized: 0,
+      });
+      expect(await session(page)).toMatchObject({ deviceId: first.deviceId, deviceCreated: false });
+    },
+  },
+  {
+    name: 'a shopper back after the token expired gets it renewed from the expired one, same device',
+    async run(context) {
+      const page = await open(context, '/tag-only.html');
+      expect(await cart(context, page)).toBe(200);
+      const first = await session(page);
+      await passTime(context, page, 2 * 60 * MINUTE);
+      expect(await cart(context, page)).toBe(200);
+      expect(context.firmly.counters).toMatchObject({
+        renewals: 1,
+        devicesCreated: 1,
+        unauthorized: 0,
+      });
+      expect((await session(page)).deviceId).toBe(first.deviceId);
+    },
+  },
+  {
+    name: 'past one week the API refuses renewal; a fresh session starts and the call still succeeds',
+    async run(context) {
+      const page = await open(context, '/tag-only.html');
+      expect(await cart(context, page)).toBe(200);
+      const first = await session(page);
+      await passTime(context, page, 8 * DAY);
+      expect(await cart(context, page)).toBe(200);
+      expect(context.firmly.counters).toMatchObject({
+        renewals: 0,
+        devicesCreated: 2,
+        unauthorized: 0,
+      });
+      expect(await session(page)).toMatchObject({ deviceCreated: true });
+      expect((await session(page)).deviceId).not.toBe(first.deviceId);
+    },
+  },
+  {
+    name: 'with workers disabled, the fallback renews a token inside the margin on the same device',
+    async run(context) {
+      const page = await open(context, '/tag-only.html', true);
+      expect(await cart(context, page)).toBe(200);
+      const first = await session(page);
+      await passTime(context, page, 56 * MINUTE);
+      expect(await cart(context, page)).toBe(200);
+      expect(context.firmly.counters).toMatchObject({
+        renewals: 1,
+        devicesCreated: 1,
+        unauthorized: 0,
+      });
+      expect(await session(page)).toMatchObject({ path: 'page', deviceId: first.deviceId });
+    },
+  },
+  {
+    name: 'Digital River: 20 concurrent calls at expiry cause exactly one refresh',
+    async run(context) {
+      const page = await open(context, '/digitalriver-tag-only.html');
+      const url = `${context.digitalRiver.apiOrigin}/v1/shoppers/me/carts/active?format=json`;
+      expect(await page.evaluate(async (url) => (await fetch(url)).status, url)).toBe(200);
+      // The fixture's token lives 24 hours less 3 seconds: two minutes before its end it is due.
+      await passTime(context, page, DAY - 2 * MINUTE);
+      const statuses = await page.evaluate(
+        (url) => Promise.all(Array.from({ length: 20 }, () => fetch(url).then((r) => r.status))),
+        url,
+      );
+      expect(statuses).toEqual(Array(20).fill(200));
+      expect(context.digitalRiver.counters).toMatchObject({
+        refreshGrants: 1,
+        refreshRejected: 0,
+        sessionToken: 1,
+        unauthorized: 0,
+      });
+    },
+  },
+];

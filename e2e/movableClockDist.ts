@@ -1,0 +1,42 @@
+import {
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { distDir } from './fixtures.js';
+
+// Runs first in the page script, the fallback chunk and the worker: `Date.now()` gains an offset
+// that a test moves, in the page through a global and in the worker through a message that is
+// answered on its port once applied. Messages without the field are left to the library.
+const prelude = (startMs: number) =>
+  `(()=>{const g=globalThis;if(g.__swtiMoveClock)return;const real=Date.now.bind(Date);let offset=${startMs};g.__swtiMoveClock=(ms)=>(offset+=ms);Date.now=()=>real()+offset;if(typeof ServiceWorkerGlobalScope!=='undefined'&&g instanceof ServiceWorkerGlobalScope){g.addEventListener('message',(event)=>{const ms=event.data&&event.data.swtiMoveClock;if(typeof ms==='number'){offset+=ms;event.ports[0]&&event.ports[0].postMessage(offset);}});}})();\n`;
+
+const built = new Map<number, string>();
+
+/**
+ * A copy of `dist/` whose page, fallback and worker read a clock that {@link moveClock} moves, so
+ * expiry and renewal scenarios take no real time. Made once per test worker, removed on exit.
+ *
+ * @param startOffsetMs - where the clock starts: a device clock that is fast (positive) or slow
+ * @returns the folder, to serve in place of `dist/`
+ */
+export function movableClockDist(startOffsetMs = 0): string {
+  const existing = built.get(startOffsetMs);
+  if (existing) return existing;
+  const dir = mkdtempSync(path.join(tmpdir(), 'swti-clock-'));
+  for (const file of readdirSync(distDir)) {
+    if (!file.endsWith('.js')) continue;
+    const source = readFileSync(path.join(distDir, file), 'utf8');
+    if (file.startsWith('sw-token-interceptor'))
+      writeFileSync(path.join(dir, file), prelude(startOffsetMs) + source);
+    else copyFileSync(path.join(distDir, file), path.join(dir, file));
+  }
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  built.set(startOffsetMs, dir);
+  return dir;
+}

@@ -1,0 +1,31 @@
+/** A page that can run a function: a Playwright page or a cross-browser driver's page. */
+interface EvaluatingPage {
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+}
+
+/**
+ * Moves the library's clock forward in a page served from {@link movableClockDist}: in the page
+ * (the fallback's clock) and in the worker that controls it, which confirms before this
+ * resolves. Waits for `ready` first, so the worker that will serve the next call is the one moved.
+ *
+ * @param page - the shop's page
+ * @param ms - how far to move
+ */
+export async function moveClock(page: EvaluatingPage, ms: number): Promise<void> {
+  await page.evaluate(async (ms) => {
+    const w = window as unknown as {
+      __swtiMoveClock?: (ms: number) => number;
+      swTokenInterceptor?: { ready: Promise<void> };
+    };
+    if (!w.__swtiMoveClock) throw new Error('this page does not run on a movable clock');
+    await w.swTokenInterceptor?.ready.catch(() => undefined);
+    w.__swtiMoveClock(ms);
+    const worker = navigator.serviceWorker?.controller;
+    if (!worker) return;
+    await new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve();
+      worker.postMessage({ swtiMoveClock: ms }, [channel.port2]);
+    });
+  }, ms);
+}
