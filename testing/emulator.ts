@@ -23,6 +23,7 @@ export {
   type DigitalRiverRequestLogEntry,
   startDigitalRiverEmulator,
 } from './emulator/digitalRiver/digitalRiverEmulator.js';
+export type { HostedCheckoutView } from './emulator/digitalRiver/hostedCheckoutPage.js';
 export type { EmulatorFault, FaultEndpoint, FaultKind } from './emulator/faultQueue.js';
 export {
   type FirmlyEmulator,

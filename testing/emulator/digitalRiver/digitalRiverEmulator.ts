@@ -4,11 +4,13 @@ import { FirmlyApiError } from '../firmly/FirmlyApiError.js';
 import { listenOnLoopback } from '../listenOnLoopback.js';
 import { readBody } from '../readBody.js';
 import { DigitalRiverApiError, TOKEN_RELATION } from './DigitalRiverApiError.js';
+import type { HostedCheckoutView } from './hostedCheckoutPage.js';
 import { JSONP_CALLBACK, wrapJsonp } from './jsonp.js';
 import { redactShopperTokens } from './redactShopperTokens.js';
 import { createShopperCartBook } from './shopperCartBook.js';
 import { matchShopperRoute } from './shopperRoutes.js';
 import { createShopperTokens, type DigitalRiverToken } from './shopperTokens.js';
+import { createWebCheckout, WEB_CHECKOUT_PATH } from './webCheckout.js';
 
 export { unwrapJsonp } from './jsonp.js';
 
@@ -85,6 +87,11 @@ export interface DigitalRiverEmulator {
   revokeRefreshTokens(): void;
   /** Replaces the server clock (milliseconds since the epoch), so expiry tests need no sleeps. */
   setNow(fn: () => number): void;
+  /**
+   * What the hosted checkout page (where `web-checkout` leads) showed each time, oldest first:
+   * the cart's lines and total, and the options passed on. `reset()` empties it.
+   */
+  hostedCheckouts: HostedCheckoutView[];
   /** Zeroes the counters and clears the request log; tokens and carts are kept. */
   reset(): void;
 }
@@ -171,6 +178,14 @@ export async function startDigitalRiverEmulator(
     accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds ?? 86397,
   });
   const book = createShopperCartBook();
+  let storeOrigin = '';
+  const webCheckout = createWebCheckout({
+    tokens,
+    book,
+    siteId,
+    storeOrigin: () => storeOrigin,
+    now: () => now(),
+  });
   const requestLog: DigitalRiverRequestLogEntry[] = [];
   const counters: DigitalRiverCounters = {
     sessionToken: 0,
@@ -247,6 +262,7 @@ export async function startDigitalRiverEmulator(
     const url = new URL(req.url ?? '/', 'http://store.invalid');
     const raw = await readRequestBody(req);
     log('store', req, url, raw);
+    if (webCheckout.serveStore(req, res, url)) return;
     const match = SESSION_TOKEN_PATH.exec(url.pathname);
     let site: string | undefined;
     try {
@@ -325,6 +341,7 @@ export async function startDigitalRiverEmulator(
       counters[key] = 0;
     }
     requestLog.length = 0;
+    webCheckout.reset();
   }
 
   function control(req: IncomingMessage, res: ServerResponse, path: string, raw: Buffer) {
@@ -337,6 +354,8 @@ export async function startDigitalRiverEmulator(
         return sendJson(res, 200, counters);
       case 'GET /__emulator/log':
         return sendJson(res, 200, requestLog);
+      case 'GET /__emulator/hosted-checkouts':
+        return sendJson(res, 200, webCheckout.shown);
       case 'POST /__emulator/token-lifetime':
         try {
           const body = JSON.parse(raw.toString('utf8') || '{}') as { seconds?: unknown } | null;
@@ -379,6 +398,10 @@ export async function startDigitalRiverEmulator(
       tokenEndpoint(req, res, raw);
       return;
     }
+    if (path.replace(/\/$/, '') === WEB_CHECKOUT_PATH) {
+      webCheckout.handOff(req, res, url, raw);
+      return;
+    }
     if (testControls && method === 'POST' && path === ECHO_PATH) {
       shopperCall(req, res, () => echo(req, raw));
       return;
@@ -413,12 +436,15 @@ export async function startDigitalRiverEmulator(
     },
   );
 
+  storeOrigin = store.origin;
+
   return {
     storeOrigin: store.origin,
     apiOrigin: api.origin,
     close: () => Promise.all([store.close(), api.close()]).then(() => undefined),
     counters,
     requestLog,
+    hostedCheckouts: webCheckout.shown,
     setAccessTokenLifetime,
     expireAccessTokens: () => tokens.expireAccessTokens(),
     revokeRefreshTokens: () => tokens.revokeRefreshTokens(),
