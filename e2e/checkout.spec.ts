@@ -355,3 +355,34 @@ test('a malformed option is refused with ConfigInvalid before the page leaves', 
   expect(error).toBe('ConfigInvalid');
   expect(new URL(page.url()).pathname).toBe('/digitalriver-tag-only.html');
 });
+
+test("on the storefront teams' fixture, with the real API origin routed to the emulator, the hand-off still lands on the hosted checkout", async ({
+  page,
+  dr,
+  firmly,
+  digitalRiverApiOrigin,
+  digitalRiverStoreOrigin,
+}) => {
+  const shop = await startStorefront({
+    apiOrigin: firmly.origin,
+    appId: APP_ID,
+    distDir,
+    digitalRiver: {
+      siteId: SITE_ID,
+      storeOrigin: digitalRiverStoreOrigin,
+      apiOrigin: digitalRiverApiOrigin,
+    },
+  });
+  try {
+    await page.goto(`${shop.origin}/digitalriver-tag-only.html`);
+    const add = `${digitalRiverApiOrigin}${LINE_ITEMS}?productId=luma-mug-aurora&format=json`;
+    expect((await pageFetch(page, add, { method: 'POST' })).status).toBe(200);
+    await page.evaluate(() => {
+      void window.swTokenInterceptor?.checkout();
+    });
+    const hosted = await hostedCheckout(page, dr);
+    expect(hosted.skus).toEqual(['luma-mug-aurora']);
+  } finally {
+    await shop.close();
+  }
+});

@@ -19,7 +19,12 @@ export async function routeOrigin(
     (url) => url.origin === new URL(from).origin,
     async (route) => {
       const url = new URL(route.request().url());
-      const response = await route.fetch({ url: `${to}${url.pathname}${url.search}` });
+      // Redirects go back to the browser, which follows them itself (Digital River's
+      // web-checkout answers 302 to the hosted checkout, which must load at its own URL).
+      const response = await route.fetch({
+        url: `${to}${url.pathname}${url.search}`,
+        maxRedirects: 0,
+      });
       await route.fulfill({ response });
     },
   );
