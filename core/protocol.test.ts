@@ -64,6 +64,7 @@ describe('one request/reply transport, for both directions', () => {
     },
     clear: async () => null,
     claim: () => new Promise(() => undefined),
+    checkout: async () => null,
   };
   const options = {
     timeoutMs: 50,
