@@ -1,3 +1,4 @@
+import type { CheckoutOptions } from '../core/CheckoutOptions.js';
 import type { ErrorInfo } from '../core/errors.js';
 import type { InterceptInfo } from '../core/InterceptInfo.js';
 import type { SessionInfo } from '../core/SessionInfo.js';
@@ -33,4 +34,20 @@ export interface SwTokenInterceptor {
   ): () => void;
   /** Forgets the stored session; the next API call starts a new one. */
   clear(): Promise<void>;
+  /**
+   * Digital River only: takes the shopper to Digital River's hosted checkout with their cart. The
+   * token, renewed first if it is inside the renewal margin, is posted to `web-checkout` by a
+   * document the worker serves, which no script of this page can read. A plain link to
+   * `/sw-token-interceptor/checkout` (relative to the scope, options in its query) does the same.
+   *
+   * @param options - the hosted store's theme and locale
+   * @returns resolves as the page navigates away; rejects with a coded error (`ConfigInvalid`
+   *   for another provider or a malformed option, `TokenUnavailable`, `SessionTokenFailed`) and
+   *   the page stays
+   * @example
+   * ```js
+   * button.onclick = () => swTokenInterceptor.checkout({ themeId: '4321' }).catch(showError);
+   * ```
+   */
+  checkout(options?: CheckoutOptions): Promise<void>;
 }

@@ -1,11 +1,14 @@
+import { CHECKOUT_PATH } from '../core/CheckoutOptions.js';
 import { createInterceptorCore } from '../core/createInterceptorCore.js';
 import type { TokenSession } from '../core/createTokenSession.js';
 import { debugLog } from '../core/DebugLog.js';
+import { toErrorInfo } from '../core/errors.js';
 import { isApiRequest } from '../core/isApiRequest.js';
 import type { WorkerConfig } from '../core/WorkerConfig.js';
 import { webLock } from '../core/webLock.js';
 import { askThisPage } from './askThisPage.js';
 import type { Emitter } from './createEmitter.js';
+import { handOffFromPage } from './handOffFromPage.js';
 import { isApiUrl } from './isApiUrl.js';
 import type { InterceptorEvents } from './SwTokenInterceptor.js';
 
@@ -13,6 +16,12 @@ import type { InterceptorEvents } from './SwTokenInterceptor.js';
 export interface Fallback {
   /** The page's own token session: same store, key and lock as the worker's. */
   session: TokenSession;
+  /**
+   * Hands the shopper to Digital River's hosted checkout from this page.
+   *
+   * @param handOff - the hand-off URL, whose query holds the options
+   */
+  checkout(handOff: URL): Promise<void>;
   /** Stops authorizing (the worker took over); the wrappers become pass-throughs. */
   disarm(): void;
 }
@@ -29,6 +38,7 @@ export interface Fallback {
  * @param config - validated configuration
  * @param nativeFetch - the page's fetch from before any wrapping, for the fallback's own calls
  * @param events - where to report session, error and intercept events
+ * @param scope - the worker's scope, which the checkout hand-off URL is relative to
  * @returns the armed fallback
  */
 export function armFallback(
@@ -36,6 +46,7 @@ export function armFallback(
   config: WorkerConfig,
   nativeFetch: typeof fetch,
   events: Emitter<InterceptorEvents>,
+  scope: string,
 ): Fallback {
   const log = debugLog(config.debug, (line) => console.info(line));
   log?.('fallback armed: this page attaches the token to API calls itself');
@@ -88,8 +99,27 @@ export function armFallback(
     );
   };
 
+  const checkout = (handOff: URL) => handOffFromPage(win, config, session, handOff);
+  // A plain link to the hand-off URL, which a worker would have answered: the page answers it.
+  const handOffPath = new URL(CHECKOUT_PATH, scope);
+  win.document.addEventListener('click', (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+    if (!armed || !(link instanceof HTMLAnchorElement) || event.defaultPrevented) return;
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+      return;
+    const url = new URL(link.href);
+    if (url.origin !== handOffPath.origin || url.pathname !== handOffPath.pathname) return;
+    event.preventDefault();
+    checkout(url).catch((error: unknown) => {
+      const info = toErrorInfo(error);
+      console.error(`[sw-token-interceptor] ${info.code}: ${info.message}`);
+      events.emit('error', info);
+    });
+  });
+
   return {
     session,
+    checkout,
     disarm() {
       armed = false;
     },

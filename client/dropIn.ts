@@ -19,6 +19,7 @@ function failedHandle(error: unknown): SwTokenInterceptor {
     ready,
     session: () => ready,
     clear: () => ready,
+    checkout: () => ready,
     on: () => () => undefined,
   };
 }

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+export type { CheckoutOptions } from '../core/CheckoutOptions.js';
 export {
   ErrorCode,
   type ErrorInfo,

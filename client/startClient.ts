@@ -1,3 +1,4 @@
+import { CHECKOUT_PATH } from '../core/CheckoutOptions.js';
 import { debugLog } from '../core/DebugLog.js';
 import { ErrorCode, InterceptorError, toErrorInfo } from '../core/errors.js';
 import { fail, isWorkerEvent, isWorkerRequest } from '../core/protocol.js';
@@ -148,7 +149,7 @@ export function startClient(
           'the page fallback could not be loaded',
         );
       }
-      fallback = arm(win, options.worker, nativeFetch, events);
+      fallback = arm(win, options.worker, nativeFetch, events, options.scope);
     }
   })();
   ready.catch((error: unknown) => {
@@ -175,6 +176,20 @@ export function startClient(
       await ready;
       if (fallback) return fallback.session.clear();
       await messageWorker(controller(), { type: 'clear' }, MESSAGE_TIMEOUT_MS);
+    },
+    checkout: async (checkoutOptions = {}) => {
+      await ready;
+      const handOff = new URL(CHECKOUT_PATH, options.scope);
+      handOff.search = new URLSearchParams(checkoutOptions as Record<string, string>).toString();
+      if (fallback) return fallback.checkout(handOff);
+      await messageWorker(
+        controller(),
+        { type: 'checkout', search: handOff.search },
+        MESSAGE_TIMEOUT_MS,
+      );
+      // A new history entry: back from the hosted checkout returns here. The hand-off document
+      // moves on while it loads, which replaces its own entry, so it is never gone back to.
+      win.location.assign(handOff.href);
     },
     on: events.on,
   };

@@ -19,6 +19,7 @@ describe('the page/worker protocol', () => {
       expect(isPageRequest({ tag: PROTOCOL_TAG, type })).toBe(true);
     }
     expect(isPageRequest({ tag: PROTOCOL_TAG, type: 'hello', version: '1' })).toBe(true);
+    expect(isPageRequest({ tag: PROTOCOL_TAG, type: 'checkout', search: '?themeId=1' })).toBe(true);
   });
 
   it('refuses anything that would change the configuration, or is malformed', () => {
@@ -27,6 +28,8 @@ describe('the page/worker protocol', () => {
       { tag: PROTOCOL_TAG, type: 'addOrigin', origin: 'https://evil.example' },
       { tag: PROTOCOL_TAG, type: 'setProvider', provider: 'other' },
       { tag: PROTOCOL_TAG, type: 'hello' },
+      { tag: PROTOCOL_TAG, type: 'checkout' },
+      { tag: PROTOCOL_TAG, type: 'checkout', search: { themeId: '1' } },
       { tag: PROTOCOL_TAG },
       { type: 'session' },
       null,
@@ -61,6 +64,7 @@ describe('one request/reply transport, for both directions', () => {
     },
     clear: async () => null,
     claim: () => new Promise(() => undefined),
+    checkout: async () => null,
   };
   const options = {
     timeoutMs: 50,

@@ -16,7 +16,15 @@ export type PageRequest =
   | { tag: typeof PROTOCOL_TAG; type: 'hello'; version: string }
   | { tag: typeof PROTOCOL_TAG; type: 'session' }
   | { tag: typeof PROTOCOL_TAG; type: 'clear' }
-  | { tag: typeof PROTOCOL_TAG; type: 'claim' };
+  | { tag: typeof PROTOCOL_TAG; type: 'claim' }
+  /**
+   * Readies the hand-off to Digital River's hosted checkout: the worker makes sure the token is
+   * good for the trip (renewing it first if it is inside the margin) while the page, which may
+   * have to run SessionToken, is still open, and checks the options (`search`, the hand-off
+   * URL's query) so a bad one is a coded rejection rather than an error page. The token itself
+   * never crosses to the page.
+   */
+  | { tag: typeof PROTOCOL_TAG; type: 'checkout'; search: string };
 
 /** What each page request's successful answer carries. */
 export interface ReplyValues {
@@ -25,6 +33,7 @@ export interface ReplyValues {
   session: SessionInfo;
   clear: null;
   claim: null;
+  checkout: null;
 }
 
 /**
@@ -61,7 +70,7 @@ export type Handlers<R extends { type: string }, V extends Record<R['type'], unk
   [K in R['type']]: (request: Extract<R, { type: K }>) => Promise<V[K]>;
 };
 
-const REQUEST_TYPES = new Set<string>(['hello', 'session', 'clear', 'claim']);
+const REQUEST_TYPES = new Set<string>(['hello', 'session', 'clear', 'claim', 'checkout']);
 const EVENT_TYPES = new Set<string>(['session', 'error', 'intercept']);
 
 function isTagged(data: unknown): data is { tag: string; type?: unknown; ok?: unknown } {
@@ -85,7 +94,9 @@ export function isOurMessage(data: unknown): boolean {
 export function isPageRequest(data: unknown): data is PageRequest {
   if (!isTagged(data) || typeof data.type !== 'string' || !REQUEST_TYPES.has(data.type))
     return false;
-  return data.type !== 'hello' || typeof (data as { version?: unknown }).version === 'string';
+  if (data.type === 'hello') return typeof (data as { version?: unknown }).version === 'string';
+  if (data.type === 'checkout') return typeof (data as { search?: unknown }).search === 'string';
+  return true;
 }
 
 /**

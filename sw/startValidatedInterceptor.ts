@@ -1,4 +1,6 @@
 import { registerRoute } from 'workbox-routing';
+import { CHECKOUT_PATH, readCheckoutOptions } from '../core/CheckoutOptions.js';
+import { checkoutUnsupported } from '../core/checkoutUnsupported.js';
 import { createInterceptorCore } from '../core/createInterceptorCore.js';
 import { debugLog, describeUrl } from '../core/DebugLog.js';
 import { apiRequestVerdict, isApiRequest } from '../core/isApiRequest.js';
@@ -15,6 +17,7 @@ import {
 import { VERSION } from '../core/version.js';
 import type { WorkerConfig } from '../core/WorkerConfig.js';
 import { webLock } from '../core/webLock.js';
+import { answerCheckoutNavigation } from './answerCheckoutNavigation.js';
 import { askControlledPage } from './askControlledPage.js';
 import { createInterceptReporter } from './createInterceptReporter.js';
 
@@ -78,6 +81,17 @@ export function startValidatedInterceptor(
     );
   }
 
+  if (config.provider === 'digitalriver') {
+    // The hand-off URL, on this worker's own origin and scope; a plain link can lead there.
+    const handOff = new URL(CHECKOUT_PATH, scope.registration.scope);
+    const answerHandOff = answerCheckoutNavigation(config, session, scope.registration.scope, log);
+    registerRoute(
+      ({ url }) => url.origin === handOff.origin && url.pathname === handOff.pathname,
+      ({ request }) => answerHandOff(request),
+      'GET',
+    );
+  }
+
   const handlers: Handlers<PageRequest, ReplyValues> = {
     hello: async ({ version }) => {
       // The page warns its console; the worker says it too, where debug lines are read.
@@ -92,6 +106,14 @@ export function startValidatedInterceptor(
     claim: async () => {
       // A Shift-reload leaves the page uncontrolled while this worker is active.
       await scope.clients.claim();
+      return null;
+    },
+    checkout: async ({ search }) => {
+      if (config.provider !== 'digitalriver') throw checkoutUnsupported();
+      readCheckoutOptions(new URLSearchParams(search));
+      // Renewed now, if inside the margin, while the page that may have to run SessionToken is
+      // open; the navigation that follows finds the token fresh in memory.
+      await session.token();
       return null;
     },
   };

@@ -7,6 +7,7 @@ import {
   workerConfigFromSearch,
 } from '../core/validateWorkerConfig.js';
 import { routeAssetsToNetwork } from './routeAssetsToNetwork.js';
+import { routeCheckoutToWorker } from './routeCheckoutToWorker.js';
 import { startValidatedInterceptor } from './startValidatedInterceptor.js';
 
 declare const self: ServiceWorkerGlobalScope & {
@@ -28,13 +29,20 @@ try {
       event.waitUntil(
         Promise.all([
           self.skipWaiting(),
-          routeAssetsToNetwork(event).then((routed) =>
-            log?.(
-              routed
-                ? 'static routing on: navigations and page assets go straight to the network'
-                : 'static routing unavailable: the fetch handler lets non-API requests pass',
+          // Digital River's checkout hand-off is a navigation the worker must answer: its rule
+          // comes first, and without it navigations are not sent past the worker at all.
+          (config.provider === 'digitalriver'
+            ? routeCheckoutToWorker(event, self.registration.scope)
+            : Promise.resolve(true)
+          )
+            .then((handOffRouted) => handOffRouted && routeAssetsToNetwork(event))
+            .then((routed) =>
+              log?.(
+                routed
+                  ? 'static routing on: navigations and page assets go straight to the network'
+                  : 'static routing unavailable: the fetch handler lets non-API requests pass',
+              ),
             ),
-          ),
         ]),
       ),
     );

@@ -30,6 +30,7 @@ export type {
   DigitalRiverFault,
   DigitalRiverFaultEndpoint,
 } from './emulator/digitalRiver/digitalRiverFaults.js';
+export type { HostedCheckoutView } from './emulator/digitalRiver/hostedCheckoutPage.js';
 export type { Fault, FaultKind } from './emulator/faults/Fault.js';
 export type { ShopProfile } from './emulator/firmly/cartBook.js';
 export {

@@ -73,6 +73,11 @@ function digitalRiverCart(apiOrigin) {
     clear: () => cartCall('/line-items', {}, 'DELETE'),
     // Every call is under the same shopper and carries `format=json`; the rest tells them apart.
     shortenPath: (url) => new URL(url).pathname.replace(SHOPPER, ''),
+    // The library posts the token to Digital River's web-checkout; this page never sees it.
+    checkout: {
+      label: 'Checkout with Digital River',
+      go: () => window.swTokenInterceptor.checkout(),
+    },
   };
 }
 

@@ -32,6 +32,8 @@ export function formatUsd(dollars) {
  *   - 0 removes the line
  * @property {() => Promise<CartView>} clear
  * @property {(url: string) => string} shortenPath - the part of a call's URL worth showing
+ * @property {{label: string, go: () => Promise<void>}} [checkout] - a provider's hand-off to its
+ *   hosted checkout, where it has one (Digital River)
  */
 
 /**
@@ -59,6 +61,8 @@ const ui = {
   cartTotals: element('cart-totals'),
   cartTotal: element('cart-total'),
   clearCart: /** @type {HTMLButtonElement} */ (element('clear-cart')),
+  /** @type {HTMLButtonElement | undefined} */
+  checkout: undefined,
 };
 
 const MISSING_ORIGIN =
@@ -178,6 +182,7 @@ function renderCart(cart) {
   ui.cartCount.textContent = String(cart.lines.reduce((sum, line) => sum + line.quantity, 0));
   ui.cartEmpty.hidden = cart.lines.length > 0;
   ui.clearCart.disabled = cart.lines.length === 0;
+  if (ui.checkout) ui.checkout.disabled = cart.lines.length === 0;
   ui.cartTotals.replaceChildren(
     ...cart.rows.flatMap(([label, amount]) => [create('dt', '', label), create('dd', '', amount)]),
   );
@@ -209,6 +214,19 @@ export async function startShop(connect) {
   ui.clearCart.addEventListener('click', () =>
     updateCart((api) => api.clear(), 'Your cart is now empty.'),
   );
+  const checkout = cartApi?.checkout;
+  if (checkout) {
+    const button = /** @type {HTMLButtonElement} */ (create('button', 'button', checkout.label));
+    button.type = 'button';
+    button.disabled = true;
+    button.dataset.testid = 'checkout';
+    // The page leaves on success; it stays, and says why, when the hand-off cannot go ahead.
+    button.addEventListener('click', () =>
+      checkout.go().catch((error) => showError(errorText(error))),
+    );
+    ui.clearCart.before(button);
+    ui.checkout = button;
+  }
 
   await loadCatalog();
   if (!cartApi) {

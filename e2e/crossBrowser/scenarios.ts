@@ -48,6 +48,45 @@ const session = (page: DriverPage) =>
     undefined,
   );
 
+/**
+ * Builds a Digital River cart of two products from the page, hands the shopper off with
+ * `checkout()`, and checks the hosted checkout got that cart and no way back to the token.
+ */
+async function checkOutTwoItems(context: ScenarioContext, workersDisabled: boolean) {
+  const page = await open(context, '/digitalriver-tag-only.html', workersDisabled);
+  const api = context.digitalRiver.apiOrigin;
+  for (const productId of ['luma-mug-aurora', 'luma-notebook-linen']) {
+    const url = `${api}/v1/shoppers/me/carts/active/line-items?productId=${productId}&format=json`;
+    expect((await call(page, url, { method: 'POST' })).status).toBe(200);
+  }
+  await page.evaluate(() => {
+    void (
+      window as unknown as { swTokenInterceptor: { checkout(): Promise<void> } }
+    ).swTokenInterceptor.checkout();
+  }, undefined);
+  await expect.poll(() => context.digitalRiver.hostedCheckouts.length).toBe(1);
+  expect(context.digitalRiver.hostedCheckouts[0]).toMatchObject({
+    totalItems: 2,
+    lineItems: [{ productId: 'luma-mug-aurora' }, { productId: 'luma-notebook-linen' }],
+  });
+  // The token went in a POST body to web-checkout, never in a URL.
+  expect(
+    context.digitalRiver.requestLog
+      .filter((entry) => entry.path.includes('/web-checkout'))
+      .map((entry) => [entry.method, entry.path.includes('token')]),
+  ).toEqual([['POST', false]]);
+  // Read once the browser shows the hosted page; until then a read may meet a document unloading.
+  const where = () =>
+    page
+      .evaluate(() => ({ origin: location.origin, referrer: document.referrer }), undefined)
+      .catch(() => ({ origin: 'navigating', referrer: '' }));
+  await expect.poll(async () => (await where()).origin).toBe(context.digitalRiver.storeOrigin);
+  const shown = await where();
+  // At most the shop's origin (the fallback's page policy); from the worker's document, nothing.
+  expect(['', `${context.shopOrigin}/`]).toContain(shown.referrer);
+  if (!workersDisabled) expect(shown.referrer).toBe('');
+}
+
 /** The scenarios both lanes run, defined once. */
 export const scenarios: Scenario[] = [
   {
@@ -118,6 +157,14 @@ export const scenarios: Scenario[] = [
       expect(await session(page)).toMatchObject({ path: 'page', deviceCreated: true });
       expect(context.firmly.counters.unauthorized).toBe(0);
     },
+  },
+  {
+    name: 'a Digital River shopper checks out on the hosted page with their cart',
+    run: (context) => checkOutTwoItems(context, false),
+  },
+  {
+    name: 'with workers disabled, the Digital River hand-off goes from the page',
+    run: (context) => checkOutTwoItems(context, true),
   },
   {
     name: 'the first Digital River call is authorized',

@@ -20,11 +20,13 @@ import {
   type DigitalRiverFaultEndpoint,
   digitalRiverFaultShapes,
 } from './digitalRiverFaults.js';
+import type { HostedCheckoutView } from './hostedCheckoutPage.js';
 import { JSONP_CALLBACK, wrapJsonp } from './jsonp.js';
 import { redactShopperTokens } from './redactShopperTokens.js';
 import { createShopperCartBook } from './shopperCartBook.js';
 import { matchShopperRoute } from './shopperRoutes.js';
 import { createShopperTokens, type DigitalRiverToken } from './shopperTokens.js';
+import { createWebCheckout, WEB_CHECKOUT_PATH } from './webCheckout.js';
 
 export { unwrapJsonp } from './jsonp.js';
 
@@ -126,6 +128,11 @@ export interface DigitalRiverEmulator {
   redirect(redirect: EmulatorRedirect): void;
   /** Replaces the server clock (milliseconds since the epoch), so expiry tests need no sleeps. */
   setNow(fn: () => number): void;
+  /**
+   * What the hosted checkout page (where `web-checkout` leads) showed each time, oldest first:
+   * the cart's lines and total, and the options passed on. `reset()` empties it.
+   */
+  hostedCheckouts: HostedCheckoutView[];
   /** Zeroes the counters and clears the request log, pending faults and redirects; tokens and carts are kept. */
   reset(): void;
 }
@@ -205,6 +212,14 @@ export async function startDigitalRiverEmulator(
     accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds ?? 86397,
   });
   const book = createShopperCartBook();
+  let storeOrigin = '';
+  const webCheckout = createWebCheckout({
+    tokens,
+    book,
+    siteId,
+    storeOrigin: () => storeOrigin,
+    now: () => now(),
+  });
   const requestLog: DigitalRiverRequestLogEntry[] = [];
   const counters: DigitalRiverCounters = {
     sessionToken: 0,
@@ -291,6 +306,7 @@ export async function startDigitalRiverEmulator(
     const url = new URL(req.url ?? '/', 'http://store.invalid');
     const raw = await readBody(req);
     log('store', req, url, raw);
+    if (webCheckout.serveStore(req, res, url)) return;
     const match = SESSION_TOKEN_PATH.exec(url.pathname);
     let site: string | undefined;
     try {
@@ -376,12 +392,14 @@ export async function startDigitalRiverEmulator(
     requestLog.length = 0;
     faults.clear();
     redirects.clear();
+    webCheckout.reset();
   }
 
   const controls: ControlTable = {
     'POST /__emulator/reset': () => reset(),
     'GET /__emulator/counters': () => counters,
     'GET /__emulator/log': () => requestLog,
+    'GET /__emulator/hosted-checkouts': () => webCheckout.shown,
     'POST /__emulator/token-lifetime': (body) =>
       setAccessTokenLifetime((body as { seconds?: number }).seconds as number),
     'POST /__emulator/expire-access': () => tokens.expireAccessTokens(),
@@ -422,6 +440,10 @@ export async function startDigitalRiverEmulator(
       if (!takeFault('token', req, res)) tokenEndpoint(req, res, raw);
       return;
     }
+    if (path.replace(/\/$/, '') === WEB_CHECKOUT_PATH) {
+      webCheckout.handOff(req, res, url, raw);
+      return;
+    }
     if (testControls && method === 'POST' && path === ECHO_PATH) {
       shopperCall(req, res, () => echo(req, raw));
       return;
@@ -458,12 +480,15 @@ export async function startDigitalRiverEmulator(
     },
   );
 
+  storeOrigin = store.origin;
+
   return {
     storeOrigin: store.origin,
     apiOrigin: api.origin,
     close: () => Promise.all([store.close(), api.close()]).then(() => undefined),
     counters,
     requestLog,
+    hostedCheckouts: webCheckout.shown,
     setAccessTokenLifetime,
     expireAccessTokens: () => tokens.expireAccessTokens(),
     revokeRefreshTokens: () => tokens.revokeRefreshTokens(),
