@@ -222,8 +222,8 @@ for (const [path, workers] of [
     try {
       await shop.open();
       const { results } = await earlyCalls(shop.page);
-      // The fallback sees SessionToken fail at once; the worker, asking the page, gives up on
-      // each attempt at its deadline and answers TokenUnavailable. Both are coded 503s.
+      // The fallback reports SessionToken's own failure; the worker, which asks the page to run
+      // it, answers TokenUnavailable today. Either way a coded 503, never a hang.
       const codes =
         workers === 'block' ? ['SessionTokenFailed'] : ['SessionTokenFailed', 'TokenUnavailable'];
       for (const { client, status, body } of results) {
