@@ -4,7 +4,7 @@ import { isApiUrl } from './isApiUrl.js';
 export interface XhrCall {
   method: string;
   /** As the page passed it to `open()`. */
-  url: string;
+  url: string | URL;
   /** Every `setRequestHeader()`, in order. */
   headers: [string, string][];
   /** As passed to `send()` (an XHR sends none for GET and HEAD, whatever is passed). */
@@ -61,7 +61,7 @@ interface OpenedXhr {
  */
 export function patchApiCalls(win: Window & typeof globalThis, apiOrigin: string): SetApiCallMode {
   let mode: ApiCallMode | undefined;
-  let release: () => void = () => undefined;
+  let release!: () => void;
   const released = new Promise<void>((resolve) => {
     release = resolve;
   });
@@ -97,7 +97,7 @@ export function patchApiCalls(win: Window & typeof globalThis, apiOrigin: string
       native.open.apply(this, args);
       // After the page's own open succeeded, so a bad method or URL throws as it always did.
       opened.set(this, {
-        call: { method: args[0], url: String(args[1]), headers: [], body: null },
+        call: { method: args[0], url: args[1], headers: [], body: null },
         async: args[2] !== false,
       });
     } as typeof proto.open,
