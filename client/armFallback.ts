@@ -3,17 +3,18 @@ import { createInterceptorCore } from '../core/createInterceptorCore.js';
 import type { TokenSession } from '../core/createTokenSession.js';
 import { debugLog } from '../core/DebugLog.js';
 import { toErrorInfo } from '../core/errors.js';
-import { isApiRequest } from '../core/isApiRequest.js';
 import type { WorkerConfig } from '../core/WorkerConfig.js';
 import { webLock } from '../core/webLock.js';
 import { askThisPage } from './askThisPage.js';
 import type { Emitter } from './createEmitter.js';
 import { handOffFromPage } from './handOffFromPage.js';
-import { isApiUrl } from './isApiUrl.js';
+import { logError } from './logError.js';
+import type { ApiCallAuthorizer } from './patchApiCalls.js';
 import type { InterceptorEvents } from './SwTokenInterceptor.js';
+import { sendXhrThroughFetch } from './sendXhrThroughFetch.js';
 
-/** The armed in-page fallback. */
-export interface Fallback {
+/** The armed in-page fallback: what the page's API calls go through while it is the mode. */
+export interface Fallback extends ApiCallAuthorizer {
   /** The page's own token session: same store, key and lock as the worker's. */
   session: TokenSession;
   /**
@@ -22,17 +23,18 @@ export interface Fallback {
    * @param handOff - the hand-off URL, whose query holds the options
    */
   checkout(handOff: URL): Promise<void>;
-  /** Stops authorizing (the worker took over); the wrappers become pass-throughs. */
+  /** Stops answering hand-off links (the worker took over and answers them itself). */
   disarm(): void;
 }
 
 /**
  * Arms the in-page fallback for pages the worker cannot serve (workers blocked, unsupported, or
- * the worker file missing). It augments `window.fetch` and `XMLHttpRequest` for the configured
- * API origin only, and uses the same core, IndexedDB session and Web Lock as the worker, so the
- * page and a later worker share one device.
+ * the worker file missing). It uses the same core, IndexedDB session and Web Lock as the worker,
+ * so the page and a later worker share one device. `fetch` calls and XHRs both go through the
+ * core's authorized fetch, so both get the token, the 401 retry and the coded answers.
  *
- * It ships as a separate chunk, loaded only when needed.
+ * It ships as a separate chunk, loaded only when needed; the host makes it the mode of its
+ * {@link patchApiCalls} patch.
  *
  * @param win - the page's window
  * @param config - validated configuration
@@ -50,7 +52,7 @@ export function armFallback(
 ): Fallback {
   const log = debugLog(config.debug, (line) => console.info(line));
   log?.('fallback armed: this page attaches the token to API calls itself');
-  const { provider, session, authorizedFetch } = createInterceptorCore(config, {
+  const { session, authorizedFetch } = createInterceptorCore(config, {
     log,
     fetch: nativeFetch,
     withLock: webLock(win.navigator.locks),
@@ -59,46 +61,10 @@ export function armFallback(
     onError: (error) => events.emit('error', error),
     askPage: () => askThisPage(win, config),
   });
+  const send = (request: Request) =>
+    authorizedFetch(request, (info) => events.emit('intercept', info));
+
   let armed = true;
-  const isApi = (url: string | URL) => isApiUrl(url, win.location.href, config.apiOrigin);
-
-  const inner = win.fetch;
-  win.fetch = (input, init) => {
-    const url = input instanceof Request ? input.url : input;
-    if (!armed || !isApi(url)) return inner.call(win, input, init);
-    const request = new Request(input, init);
-    // The same rule as the worker's: a no-cors request cannot carry the header, so it is left alone.
-    if (!isApiRequest(request, config.apiOrigin)) return inner.call(win, request);
-    return authorizedFetch(request, (info) => events.emit('intercept', info));
-  };
-
-  const proto = win.XMLHttpRequest.prototype;
-  const { open, send } = proto;
-  const targets = new WeakMap<XMLHttpRequest, { url: string; async: boolean }>();
-  proto.open = function (this: XMLHttpRequest, ...args: Parameters<typeof open>) {
-    targets.set(this, { url: String(args[1]), async: args[2] !== false });
-    return open.apply(this, args);
-  } as typeof open;
-  proto.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
-    const target = targets.get(this);
-    // A synchronous XHR cannot wait for a token; it goes out as it would have.
-    if (!armed || !target?.async || !isApi(target.url)) return send.call(this, body);
-    session.token().then(
-      (token) => {
-        const headers = new Headers();
-        provider.authorize(headers, token);
-        headers.forEach((value, name) => {
-          this.setRequestHeader(name, value);
-        });
-        send.call(this, body);
-      },
-      () => {
-        // Never sent without its token: the call ends (status 0) and 'error' has fired.
-        this.abort();
-      },
-    );
-  };
-
   const checkout = (handOff: URL) => handOffFromPage(win, config, session, handOff);
   // A plain link to the hand-off URL, which a worker would have answered: the page answers it.
   const handOffPath = new URL(CHECKOUT_PATH, scope);
@@ -111,14 +77,15 @@ export function armFallback(
     if (url.origin !== handOffPath.origin || url.pathname !== handOffPath.pathname) return;
     event.preventDefault();
     checkout(url).catch((error: unknown) => {
-      const info = toErrorInfo(error);
-      console.error(`[sw-token-interceptor] ${info.code}: ${info.message}`);
-      events.emit('error', info);
+      logError(error);
+      events.emit('error', toErrorInfo(error));
     });
   });
 
   return {
     session,
+    fetch: send,
+    xhr: (xhr, call) => sendXhrThroughFetch(xhr, call, send),
     checkout,
     disarm() {
       armed = false;

@@ -5,9 +5,9 @@ import { fail, isWorkerEvent, isWorkerRequest } from '../core/protocol.js';
 import { VERSION } from '../core/version.js';
 import type { Fallback } from './armFallback.js';
 import { createEmitter } from './createEmitter.js';
-import { holdApiCallsUntilReady } from './holdApiCallsUntilReady.js';
 import { logError } from './logError.js';
 import { messageWorker } from './messageWorker.js';
+import { patchApiCalls } from './patchApiCalls.js';
 import type { InterceptorEvents, SwTokenInterceptor } from './SwTokenInterceptor.js';
 import type { ValidInstallOptions } from './validateInstallOptions.js';
 import { waitForControl } from './waitForControl.js';
@@ -45,6 +45,8 @@ export function startClient(
   const nativeFetch = win.fetch;
   const container = 'serviceWorker' in win.navigator ? win.navigator.serviceWorker : undefined;
   let fallback: Fallback | undefined;
+  // API calls made before `ready` are held, not sent without the token (decision 002).
+  const setMode = patchApiCalls(win, options.worker.apiOrigin);
   const log = debugLog(options.worker.debug, (line) => console.info(line));
 
   // One handshake per worker, however many paths (start-up, controllerchange) ask for it.
@@ -102,6 +104,7 @@ export function startClient(
         () => {
           fallback?.disarm();
           fallback = undefined;
+          setMode('pass');
         },
         () => undefined,
       );
@@ -138,6 +141,7 @@ export function startClient(
   const ready = (async () => {
     try {
       await viaWorker();
+      setMode('pass');
     } catch (reason) {
       logError(reason, 'warn', '; authorizing API calls from the page instead');
       let arm: PageChunk['armFallback'];
@@ -150,13 +154,15 @@ export function startClient(
         );
       }
       fallback = arm(win, options.worker, nativeFetch, events, options.scope);
+      setMode(fallback);
     }
   })();
   ready.catch((error: unknown) => {
+    // Nothing will authorize the held calls: they go out as the page made them.
+    setMode('pass');
     logError(error);
     events.emit('error', toErrorInfo(error));
   });
-  holdApiCallsUntilReady(win, options.worker.apiOrigin, ready);
 
   const controller = () => {
     const worker = container?.controller;

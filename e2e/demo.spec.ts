@@ -33,3 +33,36 @@ test('the demo storefront, as the README shows it', async ({
     fullPage: true,
   });
 });
+
+test('two adds whose answers come back in reverse order: the cart shows both lines', async ({
+  openShop,
+  page,
+}) => {
+  // The shop's first add reaches the server only after the second was answered, as when a 401
+  // retry sends a call again later: the server adds them in the reverse order of sending.
+  await page.addInitScript(() => {
+    const send = window.fetch;
+    let letFirstGo: (() => void) | undefined;
+    let adds = 0;
+    window.fetch = async (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (init?.method !== 'POST' || !url.endsWith('/cart/line-items')) return send(input, init);
+      adds++;
+      if (adds === 1) {
+        await new Promise<void>((resolve) => {
+          letFirstGo = resolve;
+        });
+        return send(input, init);
+      }
+      const response = await send(input, init);
+      letFirstGo?.();
+      return response;
+    };
+  });
+  await openShop();
+  await expect(page.getByTestId('cart-count')).toHaveText('0');
+  await page.getByTestId('add-to-cart').nth(0).click();
+  await page.getByTestId('add-to-cart').nth(1).click();
+  await expect(page.getByTestId('cart-line')).toHaveCount(2);
+  await expect(page.getByTestId('cart-count')).toHaveText('2');
+});

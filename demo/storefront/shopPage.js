@@ -71,12 +71,16 @@ const MISSING_ORIGIN =
 /** @type {CartApi | undefined} */
 let cartApi;
 let productsById = new Map();
-// Responses can overtake each other; only a newer cart may replace the one shown.
-let cartRequestsSent = 0;
-let cartRendered = 0;
+// Calls that overlap can reach the server in another order than they were sent (a 401 retry
+// sends one again, later), so no answer among them can be trusted to be the latest cart. The
+// cart shown is only ever the answer of a call that ran alone: when calls overlapped, the cart
+// is read once more after the last of them settled.
+let cartCallsInFlight = 0;
+let overlapped = false;
 
 /**
- * Sends a cart call and shows its answer, unless a newer answer is already on screen.
+ * Sends a cart call and shows its answer, or, when it overlapped others, the cart read again
+ * once they have all settled.
  *
  * @param {(api: CartApi) => Promise<CartView>} call
  * @param {string} [success] - announced once the call succeeded
@@ -86,13 +90,12 @@ async function updateCart(call, success) {
     showError(MISSING_ORIGIN);
     return;
   }
-  const sequence = ++cartRequestsSent;
+  cartCallsInFlight++;
+  overlapped ||= cartCallsInFlight > 1;
+  /** @type {CartView | undefined} */
+  let cart;
   try {
-    const cart = await call(cartApi);
-    if (sequence > cartRendered) {
-      cartRendered = sequence;
-      renderCart(cart);
-    }
+    cart = await call(cartApi);
     if (success) announce(success);
   } catch (error) {
     showError(
@@ -100,6 +103,15 @@ async function updateCart(call, success) {
         ? 'The cart service could not be reached. Check your connection and try again.'
         : errorText(error),
     );
+  } finally {
+    cartCallsInFlight--;
+  }
+  if (cartCallsInFlight > 0) return;
+  if (overlapped) {
+    overlapped = false;
+    await updateCart((api) => api.load());
+  } else if (cart) {
+    renderCart(cart);
   }
 }
 

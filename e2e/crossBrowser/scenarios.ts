@@ -39,6 +39,20 @@ const call = (page: DriverPage, url: string, init: RequestInit = {}) =>
     { url, init },
   );
 
+/** A plain XHR, as axios and jQuery make it; resolves once it settled, however it ended. */
+const xhrCall = (page: DriverPage, url: string, method: string, body: string | null) =>
+  page.evaluate(
+    ({ url, method, body }) =>
+      new Promise<{ status: number; body: string }>((resolve) => {
+        const xhr = new XMLHttpRequest();
+        xhr.open(method, url);
+        xhr.setRequestHeader('content-type', 'application/json');
+        xhr.onloadend = () => resolve({ status: xhr.status, body: xhr.responseText });
+        xhr.send(body);
+      }),
+    { url, method, body },
+  );
+
 const session = (page: DriverPage) =>
   page.evaluate(
     () =>
@@ -165,6 +179,22 @@ export const scenarios: Scenario[] = [
   {
     name: 'with workers disabled, the Digital River hand-off goes from the page',
     run: (context) => checkOutTwoItems(context, true),
+  },
+  {
+    name: 'the in-page fallback authorizes an XHR and retries it once after a 401, body intact',
+    async run(context) {
+      const page = await open(context, '/tag-only.html', true);
+      const echo = `${context.firmly.origin}/api/v2/echo`;
+      const first = await xhrCall(page, echo, 'POST', '{"quantity":1}');
+      expect(first.status).toBe(200);
+      expect(JSON.parse(first.body)).toMatchObject({ body: '{"quantity":1}' });
+      const { deviceId } = (await session(page)) as { deviceId: string };
+      context.firmly.revokeDevice(deviceId);
+      const retried = await xhrCall(page, echo, 'POST', '{"quantity":2}');
+      expect(retried.status).toBe(200);
+      expect(JSON.parse(retried.body)).toMatchObject({ body: '{"quantity":2}' });
+      expect(context.firmly.counters.unauthorized).toBe(1);
+    },
   },
   {
     name: 'the first Digital River call is authorized',

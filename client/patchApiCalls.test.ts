@@ -1,0 +1,238 @@
+import { describe, expect, it, vi } from 'vitest';
+import { type ApiCallAuthorizer, patchApiCalls, type XhrCall } from './patchApiCalls.js';
+
+const API = 'https://api.example.com';
+const PAGE = 'https://shop.example.com/cart';
+
+/** A page's XMLHttpRequest, as far as the patch touches it: it records what goes out. */
+class FakeXhr extends EventTarget {
+  static sent: { xhr: FakeXhr; body: unknown }[] = [];
+  method = '';
+  url = '';
+  async = true;
+  headers: [string, string][] = [];
+  withCredentials = false;
+  aborted = false;
+  open(method: string, url: string, async = true) {
+    Object.assign(this, { method, url, async, headers: [], aborted: false });
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers.push([name, value]);
+  }
+  send(body?: unknown) {
+    FakeXhr.sent.push({ xhr: this, body });
+  }
+  abort() {
+    this.aborted = true;
+  }
+}
+
+/** A page: its own fetch records each call and answers 200. */
+function fakePage() {
+  FakeXhr.sent = [];
+  const pageFetch = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) =>
+    Response.json({ via: 'page' }),
+  );
+  const original = {
+    open: FakeXhr.prototype.open,
+    setRequestHeader: FakeXhr.prototype.setRequestHeader,
+    send: FakeXhr.prototype.send,
+    abort: FakeXhr.prototype.abort,
+  };
+  const win = {
+    fetch: pageFetch,
+    XMLHttpRequest: FakeXhr,
+    location: { href: PAGE },
+  } as unknown as Window & typeof globalThis;
+  const restore = () => Object.assign(FakeXhr.prototype, original);
+  return {
+    win,
+    pageFetch,
+    original,
+    restore,
+    xhr: () => new FakeXhr() as unknown as XMLHttpRequest,
+  };
+}
+
+/** The fallback, as the patch sees it: it records what it was handed. */
+function fakeAuthorizer() {
+  const fetched: Request[] = [];
+  const xhrs: { xhr: XMLHttpRequest; call: XhrCall }[] = [];
+  const authorizer: ApiCallAuthorizer = {
+    fetch: async (request) => {
+      fetched.push(request);
+      return Response.json({ via: 'fallback' });
+    },
+    xhr: (xhr, call) => {
+      xhrs.push({ xhr, call });
+    },
+  };
+  return { authorizer, fetched, xhrs };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('patchApiCalls', () => {
+  it('a cart call made before the page is ready waits; a call to another origin does not', async () => {
+    const { win, pageFetch, restore } = fakePage();
+    const setMode = patchApiCalls(win, API);
+    let answered = false;
+    const cart = win.fetch(`${API}/cart`).then((response) => {
+      answered = true;
+      return response;
+    });
+    await win.fetch('https://cdn.example.com/logo.png');
+    await flush();
+    expect(answered).toBe(false);
+    expect(pageFetch).toHaveBeenCalledTimes(1);
+
+    setMode('pass');
+    expect(await (await cart).json()).toEqual({ via: 'page' });
+    expect(pageFetch).toHaveBeenCalledTimes(2);
+    expect((pageFetch.mock.calls[1]?.[0] as Request | undefined)?.url).toBe(`${API}/cart`);
+    restore();
+  });
+
+  it('the worker takes control: held calls go out as made, and the page gets its own fetch and XHR back', async () => {
+    const { win, pageFetch, original, restore, xhr } = fakePage();
+    const setMode = patchApiCalls(win, API);
+    const request = xhr();
+    request.open('POST', `${API}/cart/line-items`);
+    request.setRequestHeader('content-type', 'application/json');
+    request.send('{"quantity":1}');
+    expect(FakeXhr.sent).toHaveLength(0);
+
+    setMode('pass');
+    await flush();
+    expect(FakeXhr.sent).toEqual([{ xhr: request, body: '{"quantity":1}' }]);
+    expect(win.fetch).toBe(pageFetch);
+    expect(FakeXhr.prototype.open).toBe(original.open);
+    expect(FakeXhr.prototype.setRequestHeader).toBe(original.setRequestHeader);
+    expect(FakeXhr.prototype.send).toBe(original.send);
+    expect(FakeXhr.prototype.abort).toBe(original.abort);
+    restore();
+  });
+
+  it('the fallback arms: held fetch and XHR calls go to it in the order they were made, headers and body included', async () => {
+    const { win, restore, xhr } = fakePage();
+    const setMode = patchApiCalls(win, API);
+    const { authorizer, fetched, xhrs } = fakeAuthorizer();
+    const first = win.fetch(`${API}/cart`);
+    const request = xhr();
+    request.open('put', '/relative-is-the-page-origin');
+    request.open('put', `${API}/cart/line-items/1`);
+    request.setRequestHeader('content-type', 'application/json');
+    request.send('{"quantity":2}');
+
+    setMode(authorizer);
+    expect(await (await first).json()).toEqual({ via: 'fallback' });
+    await flush();
+    expect(fetched.map((r) => r.url)).toEqual([`${API}/cart`]);
+    expect(xhrs.map(({ xhr, call }) => [xhr, call])).toEqual([
+      [
+        request,
+        {
+          method: 'put',
+          url: `${API}/cart/line-items/1`,
+          headers: [['content-type', 'application/json']],
+          body: '{"quantity":2}',
+        },
+      ],
+    ]);
+    expect(FakeXhr.sent).toHaveLength(0);
+    restore();
+  });
+
+  it('while armed, calls made later go to the fallback at once; the page never sends them itself', async () => {
+    const { win, pageFetch, restore, xhr } = fakePage();
+    const setMode = patchApiCalls(win, API);
+    const { authorizer, fetched, xhrs } = fakeAuthorizer();
+    setMode(authorizer);
+    await win.fetch(new Request(`${API}/cart`, { method: 'DELETE' }));
+    const request = xhr();
+    request.open('GET', `${API}/cart`);
+    request.send();
+    expect(fetched.map((r) => r.method)).toEqual(['DELETE']);
+    expect(xhrs[0]?.call).toEqual({ method: 'GET', url: `${API}/cart`, headers: [], body: null });
+    expect(pageFetch).not.toHaveBeenCalled();
+    expect(FakeXhr.sent).toHaveLength(0);
+    restore();
+  });
+
+  it('the worker arrives after the fallback armed: the fallback steps aside and the patch comes off', async () => {
+    const { win, pageFetch, original, restore, xhr } = fakePage();
+    const setMode = patchApiCalls(win, API);
+    const { authorizer, fetched } = fakeAuthorizer();
+    setMode(authorizer);
+    setMode('pass');
+    await win.fetch(`${API}/cart`);
+    const request = xhr();
+    request.open('GET', `${API}/cart`);
+    request.send();
+    expect(fetched).toHaveLength(0);
+    expect(pageFetch).toHaveBeenCalledTimes(1);
+    expect(FakeXhr.sent).toHaveLength(1);
+    expect(FakeXhr.prototype.send).toBe(original.send);
+    restore();
+  });
+
+  it('a held XHR the page aborts, or opens again, is never sent', async () => {
+    const { win, restore, xhr } = fakePage();
+    const setMode = patchApiCalls(win, API);
+    const { authorizer, xhrs } = fakeAuthorizer();
+    const aborted = xhr();
+    aborted.open('POST', `${API}/cart/line-items`);
+    aborted.send('{}');
+    aborted.abort();
+    const reopened = xhr();
+    reopened.open('POST', `${API}/cart/line-items`);
+    reopened.send('{"first":true}');
+    reopened.open('GET', `${API}/cart`);
+    reopened.send();
+
+    setMode(authorizer);
+    await flush();
+    expect((aborted as unknown as FakeXhr).aborted).toBe(true);
+    expect(xhrs.map(({ xhr, call }) => [xhr, call.method])).toEqual([[reopened, 'GET']]);
+    restore();
+  });
+
+  it('a held fetch whose signal aborts is rejected, never sent', async () => {
+    const { win, pageFetch, restore } = fakePage();
+    const setMode = patchApiCalls(win, API);
+    const controller = new AbortController();
+    const call = win.fetch(`${API}/cart`, { signal: controller.signal });
+    controller.abort();
+    setMode('pass');
+    await call.catch(() => undefined);
+    // The page's own fetch is handed the aborted request, and a browser rejects it unsent.
+    expect((pageFetch.mock.calls[0]?.[0] as Request | undefined)?.signal.aborted).toBe(true);
+    restore();
+  });
+
+  it('synchronous XHRs and no-cors fetches go out as the page made them, held or armed', async () => {
+    const { win, pageFetch, restore, xhr } = fakePage();
+    const setMode = patchApiCalls(win, API);
+    const sync = xhr();
+    sync.open('GET', `${API}/cart`, false);
+    sync.send();
+    expect(FakeXhr.sent).toHaveLength(1);
+
+    const { authorizer, fetched } = fakeAuthorizer();
+    setMode(authorizer);
+    await win.fetch(`${API}/pixel`, { mode: 'no-cors' });
+    expect(fetched).toHaveLength(0);
+    expect(pageFetch).toHaveBeenCalledTimes(1);
+    restore();
+  });
+
+  it('a script that wrapped fetch after us keeps its wrapper when the patch comes off', async () => {
+    const { win, restore } = fakePage();
+    const setMode = patchApiCalls(win, API);
+    const theirs = vi.fn(win.fetch);
+    win.fetch = theirs;
+    setMode('pass');
+    expect(win.fetch).toBe(theirs);
+    restore();
+  });
+});
