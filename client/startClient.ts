@@ -8,6 +8,7 @@ import { createEmitter } from './createEmitter.js';
 import { holdApiCallsUntilReady } from './holdApiCallsUntilReady.js';
 import { logError } from './logError.js';
 import { messageWorker } from './messageWorker.js';
+import { reportToConsole } from './reportToConsole.js';
 import type { InterceptorEvents, SwTokenInterceptor } from './SwTokenInterceptor.js';
 import type { ValidInstallOptions } from './validateInstallOptions.js';
 import { waitForControl } from './waitForControl.js';
@@ -42,6 +43,7 @@ export function startClient(
   win: Window & typeof globalThis = window,
 ): SwTokenInterceptor {
   const events = createEmitter<InterceptorEvents>();
+  reportToConsole(events);
   const nativeFetch = win.fetch;
   const container = 'serviceWorker' in win.navigator ? win.navigator.serviceWorker : undefined;
   let fallback: Fallback | undefined;
@@ -152,10 +154,8 @@ export function startClient(
       fallback = arm(win, options.worker, nativeFetch, events, options.scope);
     }
   })();
-  ready.catch((error: unknown) => {
-    logError(error);
-    events.emit('error', toErrorInfo(error));
-  });
+  // Emitted, and so logged once by reportToConsole.
+  ready.catch((error: unknown) => events.emit('error', toErrorInfo(error)));
   holdApiCallsUntilReady(win, options.worker.apiOrigin, ready);
 
   const controller = () => {
