@@ -38,15 +38,34 @@ function retarget(request: Request, url: string): Request {
   });
 }
 
+// Headers a browser sends without asking the API's CORS policy (safelisted, or its own).
+const NEEDS_NO_PERMISSION = new Set([
+  'accept',
+  'accept-language',
+  'content-language',
+  'range',
+  'referer',
+  'user-agent',
+]);
+const SIMPLE_CONTENT_TYPES = new Set([
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'text/plain',
+]);
+
 /**
- * The names (never the values) of the headers a call sends, for a CORS diagnosis.
+ * The names (never the values) of the headers of a call that the API's CORS policy must allow,
+ * the usual cause of a refused call.
  *
  * @param headers - the page's headers
  * @returns a comma-separated list, or `none`
  */
-function headerNames(headers: Headers): string {
+function headersNeedingPermission(headers: Headers): string {
   const names: string[] = [];
-  headers.forEach((_, name) => {
+  headers.forEach((value, name) => {
+    if (NEEDS_NO_PERMISSION.has(name) || name.startsWith('sec-')) return;
+    if (name === 'content-type' && SIMPLE_CONTENT_TYPES.has(value.split(';')[0]?.trim() ?? ''))
+      return;
     names.push(name);
   });
   return names.length ? names.join(', ') : 'none';
@@ -184,7 +203,8 @@ export function createAuthorizedFetch(
       const failure = new InterceptorError(
         ErrorCode.ApiUnreachable,
         `${request.method} ${describeUrl(request.url)}: a network failure, or the API's CORS ` +
-          `policy refused the call; it sends the headers ${headerNames(request.headers)}`,
+          `policy refused the call; headers it sends that the API must allow: ` +
+          `${headersNeedingPermission(request.headers)}`,
       ).toInfo();
       log?.(failure.message);
       tell(0, retried, failure);
