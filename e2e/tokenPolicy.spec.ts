@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { startStorefront } from '../demo/storefrontServer';
 import { APP_ID, CART, distDir, expect, test } from './fixtures';
 import { pageFetch } from './pageCalls';
@@ -150,4 +150,96 @@ test('an application id the API refuses is logged once, coded, however many call
   expect(consoleLines.find((line) => line.includes('InvalidAppId'))).toMatch(
     /^error: \[sw-token-interceptor\] InvalidAppId: /,
   );
+});
+
+test.describe('a token endpoint that answers 429 with Retry-After', () => {
+  /** Answers browser-session 429 `times` times, then lets it through; records when it was asked. */
+  async function rateLimit(context: BrowserContext, apiOrigin: string, retryAfter: string) {
+    const asked: number[] = [];
+    await context.route(`${apiOrigin}/api/v1/browser-session`, async (route) => {
+      asked.push(Date.now());
+      if (asked.length > 1) return route.fallback();
+      return route.fulfill({
+        status: 429,
+        headers: {
+          'access-control-allow-origin': '*',
+          // Retry-After is not a CORS-safelisted response header: the API must expose it.
+          'access-control-expose-headers': 'retry-after',
+          'retry-after': retryAfter,
+          'content-type': 'application/json',
+        },
+        body: '{"error":"TooManyRequests"}',
+      });
+    });
+    return asked;
+  }
+
+  test('a short wait is honoured before the one retry, and the call succeeds', async ({
+    openShop,
+    firmly,
+    context,
+  }) => {
+    const asked = await rateLimit(context, firmly.origin, '1');
+    const { page } = await openShop({ path: '/tag-only.html' });
+    expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
+    expect(asked).toHaveLength(2);
+    expect((asked[1] ?? 0) - (asked[0] ?? 0)).toBeGreaterThanOrEqual(1000);
+  });
+
+  test('a wait past the retry deadline: calls get 503 with Retry-After, and the endpoint is not asked again meanwhile', async ({
+    openShop,
+    firmly,
+    context,
+  }) => {
+    const asked = await rateLimit(context, firmly.origin, '60');
+    const { page } = await openShop({ path: '/tag-only.html' });
+    const answers = await page.evaluate(async (url) => {
+      const out: { status: number; retryAfter: string | null; body: unknown }[] = [];
+      for (let i = 0; i < 3; i++) {
+        const response = await fetch(url);
+        out.push({
+          status: response.status,
+          retryAfter: response.headers.get('retry-after'),
+          body: await response.json(),
+        });
+      }
+      return out;
+    }, `${firmly.origin}${CART}`);
+    for (const answer of answers) {
+      expect(answer.status).toBe(503);
+      expect(Number(answer.retryAfter)).toBeGreaterThan(0);
+      expect(answer.body).toMatchObject({ code: 503, error: 'TokenUnavailable' });
+    }
+    expect(asked).toHaveLength(1);
+  });
+});
+
+test("a call that carries its own x-firmly-authorization (Firmly's SDK beside us) goes out unchanged", async ({
+  openShop,
+  firmly,
+}) => {
+  const { page } = await openShop({ path: '/tag-only.html' });
+  await page.evaluate(() => window.swTokenInterceptor?.ready);
+  // The SDK's own device and token, obtained as Firmly's SDK does.
+  const sdkToken = await page.evaluate(
+    async ({ api, appId }) => {
+      const response = await fetch(`${api}/api/v1/browser-session`, {
+        method: 'POST',
+        headers: { 'x-firmly-app-id': appId },
+      });
+      return ((await response.json()) as { access_token: string }).access_token;
+    },
+    { api: firmly.origin, appId: APP_ID },
+  );
+  // Our own session is refused from now on: a call that got our token would meet a 401.
+  expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
+  const ours = await page.evaluate(() => window.swTokenInterceptor?.session());
+  firmly.revokeDevice(ours?.deviceId ?? '');
+  const before = { ...firmly.counters };
+  const result = await pageFetch(page, `${firmly.origin}${CART}`, {
+    headers: { 'x-firmly-authorization': sdkToken },
+  });
+  expect(result.status).toBe(200);
+  expect(firmly.counters.unauthorized).toBe(before.unauthorized);
+  expect(firmly.counters.browserSession).toBe(before.browserSession);
 });
