@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createTokenSession } from './createTokenSession.js';
 import { ErrorCode, InterceptorError } from './errors.js';
+import { lostRequests } from './providers/lostRequests.js';
 import type { SessionInfo } from './SessionInfo.js';
 import {
   countingStore,
@@ -12,7 +13,12 @@ import { readSession } from './tokenStore.js';
 
 const HOUR = 3600_000;
 const SERVER_ERROR = { status: 503, body: '{"error":"ErrorStoreUnavailable"}' };
-const LOST = undefined; // a timeout or dropped connection: no answer was read
+/** A timeout or dropped connection: no answer was read. */
+function lost() {
+  const error = providerError(ErrorCode.TokenUnavailable);
+  lostRequests.add(error);
+  return error;
+}
 const DAY = 24 * HOUR;
 
 const deviceOf = (options: { sessions: unknown[] }) =>
@@ -323,7 +329,7 @@ describe('a token that lives no longer than the renewal margin', () => {
 describe('a first visit on a slow network', () => {
   it('does not retry a token request that may still have created a device', async () => {
     const { session, provider, options } = setup();
-    provider.answers.push(providerError(ErrorCode.TokenUnavailable, LOST));
+    provider.answers.push(lost());
     await expect(session.token()).rejects.toMatchObject({ code: 'TokenUnavailable' });
     expect(provider.calls).toEqual([undefined]);
     expect(options.errors).toHaveLength(1);
@@ -336,14 +342,14 @@ describe('a first visit on a slow network', () => {
     const { session, provider, options } = setup();
     const first = await session.token();
     options.clock.now += 2 * HOUR;
-    provider.answers.push(providerError(ErrorCode.TokenUnavailable, LOST));
+    provider.answers.push(lost());
     await session.token();
     expect(provider.calls).toEqual([undefined, first, first]);
   });
 });
 
 describe('a 400 from the token endpoint', () => {
-  it('that does not name InvalidAppId is tried again on a later call', async () => {
+  it('that does not name InvalidAppId is not fatal: it is tried again on a later call', async () => {
     const { session, provider } = setup();
     provider.answers.push(
       providerError(ErrorCode.TokenUnavailable, { status: 400, body: '{"error":"BadRequest"}' }),

@@ -4,6 +4,7 @@ import type { DebugLog } from './DebugLog.js';
 import { effectiveMarginMs } from './effectiveMarginMs.js';
 import { asInterceptorError, ErrorCode, type ErrorInfo, InterceptorError } from './errors.js';
 import type { LockFn } from './localLock.js';
+import { lostRequests } from './providers/lostRequests.js';
 import type { Provider, TokenGrant } from './providers/Provider.js';
 import { type BackoffHost, type RetryPolicy, retryWithBackoff } from './retryWithBackoff.js';
 import type { SessionInfo } from './SessionInfo.js';
@@ -79,14 +80,16 @@ const FATAL = new Set<string>([ErrorCode.InvalidAppId, ErrorCode.InvalidApiKey])
 /**
  * Whether a failed token attempt may be tried again at once. A renewal keeps its device, so any
  * `TokenUnavailable` is worth another go. A fresh session creates a device: after a timeout or a
- * lost connection the first request may still have succeeded at the API, so only an answer that
- * says nothing was issued (`429`, `5xx`) is retried; the rest wait for the next call.
+ * lost connection the first request may still succeed at the API, so it is not retried within
+ * the call (the next call tries again), and neither is a `4xx` other than `429`, which another
+ * attempt at once would only repeat.
  */
 function isRetryable(error: unknown, renewing: boolean): boolean {
   if (error instanceof InterceptorError && error.code !== ErrorCode.TokenUnavailable) return false;
   if (renewing) return true;
+  if (error instanceof Error && lostRequests.has(error)) return false;
   const status = error instanceof InterceptorError ? error.upstream?.status : undefined;
-  return status !== undefined && (status === 429 || status >= 500);
+  return status === undefined || status === 429 || status >= 500;
 }
 
 const retryAfterOf = (error: unknown) =>

@@ -1,4 +1,5 @@
 import { ErrorCode, InterceptorError } from '../errors.js';
+import { lostRequests } from './lostRequests.js';
 import { parseRetryAfter } from './parseRetryAfter.js';
 
 /** A token endpoint's answer, read whole, for a provider's pure parse step. */
@@ -40,7 +41,9 @@ export async function requestWithin(
   } catch {
     if (signal?.aborted) throw signal.reason;
     // The cause (a TypeError or a timeout) says nothing a user can act on beyond this.
-    throw new InterceptorError(ErrorCode.TokenUnavailable, `${endpoint} unreachable`);
+    const lost = new InterceptorError(ErrorCode.TokenUnavailable, `${endpoint} unreachable`);
+    lostRequests.add(lost);
+    throw lost;
   }
   const { status, body, retryAfterMs } = answer;
   if (status === 429) {
