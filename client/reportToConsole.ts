@@ -1,7 +1,7 @@
 import { InterceptorError } from '../core/errors.js';
 import type { Emitter } from './createEmitter.js';
+import { logError } from './logError.js';
 import type { InterceptorEvents } from './SwTokenInterceptor.js';
-import { logError } from './startClient.js';
 
 /**
  * Puts what went wrong in the page's console, where a developer looks first, whichever host

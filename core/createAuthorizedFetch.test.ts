@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAuthorizedFetch } from './createAuthorizedFetch.js';
-import type { InterceptInfo } from './InterceptInfo.js';
 import { createTokenSession } from './createTokenSession.js';
 import { ErrorCode } from './errors.js';
+import type { InterceptInfo } from './InterceptInfo.js';
 import { providerError, type ScriptedProvider, testSessionOptions } from './testDoubles.js';
 
 const API = 'https://api.firmly.work';
