@@ -104,6 +104,8 @@ test("a header the API's CORS policy refuses: the page's console says which call
 }) => {
   // A context with no routes: Playwright answers every preflight itself where a route is set.
   firmlyEmulator.reset();
+  // The API allows its own headers and no storefront header.
+  firmlyEmulator.setCors({ allowOrigins: 'echo', allowHeaders: [] });
   const context = await browser.newContext();
   const shop = await startStorefront({ apiOrigin: firmlyEmulator.origin, appId: APP_ID, distDir });
   try {
@@ -129,6 +131,7 @@ test("a header the API's CORS policy refuses: the page's console says which call
         ),
       ]);
   } finally {
+    firmlyEmulator.setCors({ allowHeaders: 'echo' });
     await context.close();
     await shop.close();
   }
