@@ -300,6 +300,34 @@ describe('a redirect from the API', () => {
     expect(tokenOffOrigin()).toEqual([]);
   });
 
+  it('that only calls with the token get ends in RedirectRefused, the target never learnt', async () => {
+    const options = testSessionOptions();
+    const sent: (string | null)[] = [];
+    const fetchFn = (async (input: RequestInfo | URL) => {
+      const request = input as Request;
+      const token = request.headers.get('x-firmly-authorization');
+      sent.push(token);
+      if (!token) return new Response(null, { status: 401 });
+      const opaque = new Response(null, { status: 200 });
+      Object.defineProperty(opaque, 'type', { value: 'opaqueredirect' });
+      return opaque;
+    }) as typeof fetch;
+    const send = createAuthorizedFetch(
+      createTokenSession(options),
+      options.provider,
+      fetchFn,
+      isApi,
+    );
+    const response = await send(new Request(url));
+    expect(response.status).toBe(502);
+    expect(await response.json()).toMatchObject({
+      error: 'RedirectRefused',
+      description: expect.stringContaining('the API redirects only calls that carry the token'),
+    });
+    // The call with the token, then one probe without it; nothing more.
+    expect(sent.map((token) => token !== null)).toEqual([true, false]);
+  });
+
   it("is handed back opaque when the page asked for redirect: 'manual'", async () => {
     const { send, hops } = setupRedirects({ [url]: { status: 302, location: `${OTHER}/x` } });
     const response = await send(new Request(url, { redirect: 'manual' }));
