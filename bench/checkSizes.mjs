@@ -4,7 +4,8 @@ import { gzipSync } from 'node:zlib';
 
 const BUDGETS = [
   { file: 'dist/sw-token-interceptor.js', name: 'drop-in', gzipped: 4 * 1024 },
-  { file: 'dist/sw-token-interceptor.sw.js', name: 'worker', gzipped: 10 * 1024 },
+  // 11 KB: the redirect guard, rate-limit handling and single flight added about 1.3 KB.
+  { file: 'dist/sw-token-interceptor.sw.js', name: 'worker', gzipped: 11 * 1024 },
 ];
 
 let over = 0;

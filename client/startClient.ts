@@ -8,6 +8,7 @@ import { createEmitter } from './createEmitter.js';
 import { logError } from './logError.js';
 import { messageWorker } from './messageWorker.js';
 import { patchApiCalls } from './patchApiCalls.js';
+import { reportToConsole } from './reportToConsole.js';
 import type { InterceptorEvents, SwTokenInterceptor } from './SwTokenInterceptor.js';
 import type { ValidInstallOptions } from './validateInstallOptions.js';
 import { waitForControl } from './waitForControl.js';
@@ -42,6 +43,7 @@ export function startClient(
   win: Window & typeof globalThis = window,
 ): SwTokenInterceptor {
   const events = createEmitter<InterceptorEvents>();
+  reportToConsole(events);
   const nativeFetch = win.fetch;
   const container = 'serviceWorker' in win.navigator ? win.navigator.serviceWorker : undefined;
   let fallback: Fallback | undefined;
@@ -160,7 +162,7 @@ export function startClient(
   ready.catch((error: unknown) => {
     // Nothing will authorize the held calls: they go out as the page made them.
     setMode('pass');
-    logError(error);
+    // Emitted, and so logged once by reportToConsole.
     events.emit('error', toErrorInfo(error));
   });
 

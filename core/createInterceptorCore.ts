@@ -1,8 +1,10 @@
 import { type AuthorizedFetch, createAuthorizedFetch } from './createAuthorizedFetch.js';
-import { createTokenSession, type TokenSession } from './createTokenSession.js';
-import type { DebugLog } from './DebugLog.js';
-import type { ErrorInfo } from './errors.js';
-import type { LockFn } from './localLock.js';
+import {
+  createTokenSession,
+  type TokenSession,
+  type TokenSessionOptions,
+} from './createTokenSession.js';
+import { isApiRequest } from './isApiRequest.js';
 import {
   type AskPage,
   digitalRiverProvider,
@@ -10,27 +12,26 @@ import {
 import { firmlyProvider } from './providers/firmly/firmlyProvider.js';
 import type { Provider } from './providers/Provider.js';
 import { DEFAULT_RETRY_POLICY } from './retryWithBackoff.js';
-import type { SessionInfo } from './SessionInfo.js';
 import { createTokenStore, sessionKey } from './tokenStore.js';
 import type { WorkerConfig } from './WorkerConfig.js';
 
-// One token request may take this long; the retry policy bounds the whole.
-const ATTEMPT_TIMEOUT_MS = 3000;
+// One token request may take this long; the retry policy bounds the whole. Firmly's own client
+// gives browser-session 5 s: a first visit is not abandoned sooner, since an abandoned request
+// may still create a device at the API.
+const ATTEMPT_TIMEOUT_MS = 5000;
 
-/** What a host (the worker, or the page fallback) lends the core. */
-export interface InterceptorHost {
-  /** The host's own, unwrapped fetch. */
-  fetch: typeof fetch;
-  /** A lock shared by every context of the origin (Web Locks). */
-  withLock: LockFn;
-  /** Which host this is, as `session()` reports it. */
-  path: SessionInfo['path'];
-  onSession: (info: SessionInfo) => void;
-  onError: (error: ErrorInfo) => void;
+/**
+ * What a host (the worker, or the page fallback) lends the core: the session's host-specific
+ * options (`fetch` is the host's own, unwrapped fetch; `withLock` is shared by every context of
+ * the origin), and how to run Digital River's SessionToken in a shopper's page.
+ */
+export interface InterceptorHost
+  extends Pick<
+    TokenSessionOptions,
+    'fetch' | 'withLock' | 'path' | 'onSession' | 'onError' | 'log'
+  > {
   /** Runs Digital River's SessionToken in a shopper's page (the page itself, or one the worker asks). */
   askPage: AskPage;
-  /** Debug mode's log, if on. */
-  log?: DebugLog | undefined;
 }
 
 /** The parts of the core a host wires up. */
@@ -108,6 +109,12 @@ export function createInterceptorCore(
   return {
     provider,
     session,
-    authorizedFetch: createAuthorizedFetch(session, provider, host.fetch, host.log),
+    authorizedFetch: createAuthorizedFetch(
+      session,
+      provider,
+      host.fetch,
+      (url) => isApiRequest({ url, mode: 'cors' }, config.apiOrigin),
+      host.log,
+    ),
   };
 }

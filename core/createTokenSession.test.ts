@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createTokenSession } from './createTokenSession.js';
 import { ErrorCode, InterceptorError } from './errors.js';
+import { lostRequests } from './providers/lostRequests.js';
 import type { SessionInfo } from './SessionInfo.js';
 import {
   countingStore,
@@ -11,6 +12,13 @@ import {
 import { readSession } from './tokenStore.js';
 
 const HOUR = 3600_000;
+const SERVER_ERROR = { status: 503, body: '{"error":"ErrorStoreUnavailable"}' };
+/** A timeout or dropped connection: no answer was read. */
+function lost() {
+  const error = providerError(ErrorCode.TokenUnavailable);
+  lostRequests.add(error);
+  return error;
+}
 const DAY = 24 * HOUR;
 
 const deviceOf = (options: { sessions: unknown[] }) =>
@@ -40,6 +48,7 @@ describe('a shopper on a first visit', () => {
       token,
       deviceId: (options.sessions[0] as SessionInfo).deviceId,
       expiresAt: options.clock.now + HOUR,
+      issuedAt: options.clock.now,
       deviceCreated: true,
     });
   });
@@ -159,8 +168,8 @@ describe('a 401 on a cart call', () => {
 describe('token endpoint failures', () => {
   it('retries a server error with back-off, then succeeds', async () => {
     const { session, provider, options } = setup();
-    provider.answers.push(providerError(ErrorCode.TokenUnavailable));
-    provider.answers.push(providerError(ErrorCode.TokenUnavailable));
+    provider.answers.push(providerError(ErrorCode.TokenUnavailable, SERVER_ERROR));
+    provider.answers.push(providerError(ErrorCode.TokenUnavailable, SERVER_ERROR));
     const started = options.clock.now;
     await session.token();
     expect(provider.calls).toHaveLength(3);
@@ -171,7 +180,8 @@ describe('token endpoint failures', () => {
 
   it('gives up after a bounded number of attempts and reports one error', async () => {
     const { session, provider, options } = setup();
-    for (let i = 0; i < 10; i++) provider.answers.push(providerError(ErrorCode.TokenUnavailable));
+    for (let i = 0; i < 10; i++)
+      provider.answers.push(providerError(ErrorCode.TokenUnavailable, SERVER_ERROR));
     const results = await Promise.allSettled([session.token(), session.token(), session.token()]);
     expect(results.every((r) => r.status === 'rejected')).toBe(true);
     expect(provider.calls).toHaveLength(4);
@@ -265,7 +275,8 @@ describe('a shopper who abandons a call', () => {
         controller.abort(new DOMException('aborted', 'AbortError'));
       },
     });
-    for (let i = 0; i < 4; i++) provider.answers.push(providerError(ErrorCode.TokenUnavailable));
+    for (let i = 0; i < 4; i++)
+      provider.answers.push(providerError(ErrorCode.TokenUnavailable, SERVER_ERROR));
     await expect(session.token(controller.signal)).rejects.toMatchObject({ name: 'AbortError' });
     expect(provider.calls).toHaveLength(1);
     expect(sleeps).toHaveLength(1);
@@ -284,5 +295,114 @@ describe('an API that renews to the very same token string', () => {
     });
     expect(await session.renew(first)).toBe(first);
     expect(provider.calls).toHaveLength(2);
+  });
+});
+
+describe('a token that lives no longer than the renewal margin', () => {
+  it('makes one token request for fifteen calls within its life, and still renews before expiry', async () => {
+    const { session, provider, options } = setup({ renewMarginMs: 300_000 });
+    provider.answers.push({
+      token: 'short',
+      expiresInSeconds: 2,
+      deviceId: 'd',
+      deviceCreated: true,
+    });
+    for (let i = 0; i < 15; i++) {
+      expect(await session.token()).toBe('short');
+      options.clock.now += 100; // 1.4 s in all: inside the first three quarters of its life
+    }
+    expect(provider.calls).toHaveLength(1);
+    options.clock.now += 200; // 1.6 s: a quarter of its life is left
+    expect(await session.token()).not.toBe('short');
+    expect(provider.calls).toEqual([undefined, 'short']);
+  });
+
+  it('keeps the configured margin for a token that lives long', async () => {
+    const { session, provider, options } = setup({ renewMarginMs: 300_000 });
+    await session.token();
+    options.clock.now += HOUR - 301_000;
+    await session.token();
+    expect(provider.calls).toHaveLength(1);
+  });
+});
+
+describe('a first visit on a slow network', () => {
+  it('does not retry a token request that may still have created a device', async () => {
+    const { session, provider, options } = setup();
+    provider.answers.push(lost());
+    await expect(session.token()).rejects.toMatchObject({ code: 'TokenUnavailable' });
+    expect(provider.calls).toEqual([undefined]);
+    expect(options.errors).toHaveLength(1);
+    // The next call tries again, as Firmly's own client does.
+    await session.token();
+    expect(provider.calls).toEqual([undefined, undefined]);
+  });
+
+  it('retries a renewal that timed out: it keeps the device whatever happens', async () => {
+    const { session, provider, options } = setup();
+    const first = await session.token();
+    options.clock.now += 2 * HOUR;
+    provider.answers.push(lost());
+    await session.token();
+    expect(provider.calls).toEqual([undefined, first, first]);
+  });
+});
+
+describe('a 400 from the token endpoint', () => {
+  it('that does not name InvalidAppId is not fatal: it is tried again on a later call', async () => {
+    const { session, provider } = setup();
+    provider.answers.push(
+      providerError(ErrorCode.TokenUnavailable, { status: 400, body: '{"error":"BadRequest"}' }),
+    );
+    await expect(session.token()).rejects.toMatchObject({ code: 'TokenUnavailable' });
+    await expect(session.token()).resolves.toMatch(/^secret-token-/);
+  });
+});
+
+describe('a token endpoint that answers 429 with Retry-After', () => {
+  const limited = (retryAfterMs: number) =>
+    providerError(ErrorCode.TokenUnavailable, { status: 429, body: '', retryAfterMs });
+
+  it('is asked again only once the wait is over, when that fits the deadline', async () => {
+    const { session, provider, options } = setup();
+    const started = options.clock.now;
+    provider.answers.push(limited(2000));
+    await session.token();
+    expect(provider.calls).toHaveLength(2);
+    expect(options.clock.now - started).toBe(2000);
+  });
+
+  it('is not asked again before the wait is over, however many calls come', async () => {
+    const { session, provider, options } = setup();
+    provider.answers.push(limited(30_000));
+    for (let i = 0; i < 5; i++) {
+      await expect(session.token()).rejects.toMatchObject({
+        code: 'TokenUnavailable',
+        upstream: { retryAfterMs: expect.any(Number) },
+      });
+      options.clock.now += 1000;
+    }
+    expect(provider.calls).toHaveLength(1);
+    options.clock.now += 25_000;
+    await expect(session.token()).resolves.toMatch(/^secret-token-/);
+    expect(provider.calls).toHaveLength(2);
+  });
+});
+
+describe('calls that start while a refused token is being replaced', () => {
+  it('wait for the replacement instead of taking the refused token', async () => {
+    const { session, provider } = setup();
+    const refused = await session.token();
+    let open: () => void = () => undefined;
+    provider.gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const renewal = session.renew(refused);
+    const later = Array.from({ length: 9 }, () => session.token());
+    open();
+    const tokens = await Promise.all([renewal, ...later]);
+    expect(tokens.filter((t) => t === refused)).toEqual([]);
+    expect(new Set(tokens).size).toBe(1);
+    expect(provider.calls).toEqual([undefined, refused]);
   });
 });

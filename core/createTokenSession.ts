@@ -1,11 +1,14 @@
 import type { UseStore } from 'idb-keyval';
 import type { Clock } from './Clock.js';
 import type { DebugLog } from './DebugLog.js';
-import { ErrorCode, type ErrorInfo, InterceptorError } from './errors.js';
+import { effectiveMarginMs } from './effectiveMarginMs.js';
+import { asInterceptorError, ErrorCode, type ErrorInfo, InterceptorError } from './errors.js';
 import type { LockFn } from './localLock.js';
+import { lostRequests } from './providers/lostRequests.js';
 import type { Provider, TokenGrant } from './providers/Provider.js';
 import { type BackoffHost, type RetryPolicy, retryWithBackoff } from './retryWithBackoff.js';
 import type { SessionInfo } from './SessionInfo.js';
+import { createSingleFlight } from './singleFlight.js';
 import { deleteSession, readSession, type StoredSession, writeSession } from './tokenStore.js';
 
 /** Everything the session logic needs from its host. Nothing here touches a global. */
@@ -16,7 +19,10 @@ export interface TokenSessionOptions extends BackoffHost {
   store: UseStore;
   fetch: typeof fetch;
   now: Clock;
-  /** Renew this long before expiry. */
+  /**
+   * Renew this long before expiry, at most: a token that lives less than four margins is renewed
+   * when a quarter of its life is left (see {@link effectiveMarginMs}).
+   */
   renewMarginMs: number;
   /** Serialises token work across every context that shares the store (Web Locks). */
   withLock: LockFn;
@@ -29,18 +35,6 @@ export interface TokenSessionOptions extends BackoffHost {
   onError: (error: ErrorInfo) => void;
   /** Debug mode's log, if on. */
   log?: DebugLog | undefined;
-}
-
-/** One token request and who waits for it. */
-interface Flight {
-  promise: Promise<StoredSession>;
-  /** The refused token this flight was started to replace, if any. */
-  rejected: string | undefined;
-  controller: AbortController;
-  /** Waiters that can abort; when the last of them does, the request is abandoned. */
-  waiters: number;
-  /** Whether a waiter that cannot abort joined: then the request always runs to its end. */
-  pinned: boolean;
 }
 
 /** The token lifecycle, shared by the worker and any other host. */
@@ -83,11 +77,23 @@ function toInfo(
 // Configuration the API refused stays refused: asking again would only repeat the error.
 const FATAL = new Set<string>([ErrorCode.InvalidAppId, ErrorCode.InvalidApiKey]);
 
-function asInterceptorError(error: unknown): InterceptorError {
-  return error instanceof InterceptorError
-    ? error
-    : new InterceptorError(ErrorCode.TokenUnavailable);
+/**
+ * Whether a failed token attempt may be tried again at once. A renewal keeps its device, so any
+ * `TokenUnavailable` is worth another go. A fresh session creates a device: after a timeout or a
+ * lost connection the first request may still succeed at the API, so it is not retried within
+ * the call (the next call tries again), and neither is a `4xx` other than `429`, which another
+ * attempt at once would only repeat.
+ */
+function isRetryable(error: unknown, renewing: boolean): boolean {
+  if (error instanceof InterceptorError && error.code !== ErrorCode.TokenUnavailable) return false;
+  if (renewing) return true;
+  if (error instanceof Error && lostRequests.has(error)) return false;
+  const status = error instanceof InterceptorError ? error.upstream?.status : undefined;
+  return status === undefined || status === 429 || status >= 500;
 }
+
+const retryAfterOf = (error: unknown) =>
+  (error instanceof InterceptorError && error.upstream?.retryAfterMs) || 0;
 
 /**
  * Creates the token lifecycle: memory first (a warm host never reads IndexedDB per request),
@@ -98,12 +104,18 @@ function asInterceptorError(error: unknown): InterceptorError {
  */
 export function createTokenSession(o: TokenSessionOptions): TokenSession {
   let current: StoredSession | undefined;
-  let inflight: Flight | undefined;
   let fatal: InterceptorError | undefined;
   // Bumped by clear(), so a token obtained before the clear is not put back in memory after it.
   let generation = 0;
+  // The current token once the API answered 401 to it: no call starts with it again.
+  let refused: string | undefined;
+  // Until when the token endpoint asked not to be called (429 with Retry-After).
+  let quietUntil = 0;
+  // Meta: the refused token a flight was started to replace, if any.
+  const flight = createSingleFlight<StoredSession, string | undefined>();
 
-  const isFresh = (s: StoredSession) => o.now() < s.expiresAt - o.renewMarginMs;
+  const isFresh = (s: StoredSession) =>
+    o.now() < s.expiresAt - effectiveMarginMs(s, o.renewMarginMs);
   const isUsable = (s: StoredSession) => o.now() < s.expiresAt;
 
   async function read(): Promise<StoredSession | undefined> {
@@ -131,16 +143,32 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
       }
     };
     const attempt = async () => {
+      const quiet = quietUntil - o.now();
+      if (quiet > 0) {
+        // An earlier 429 asked for quiet: no request until it is over.
+        throw new InterceptorError(
+          ErrorCode.TokenUnavailable,
+          `the token endpoint asked to wait ${Math.ceil(quiet / 1000)} s`,
+          { status: 429, body: '', retryAfterMs: quiet },
+        );
+      }
       try {
         return await once();
       } catch (error) {
+        const retryAfterMs = retryAfterOf(error);
+        if (retryAfterMs > 0) quietUntil = Math.max(quietUntil, o.now() + retryAfterMs);
         if (!signal.aborted) o.log?.(`token request failed: ${asInterceptorError(error).message}`);
         throw error;
       }
     };
-    const isRetryable = (error: unknown) =>
-      !(error instanceof InterceptorError) || error.code === ErrorCode.TokenUnavailable;
-    return retryWithBackoff(attempt, isRetryable, o.retry, o, signal);
+    return retryWithBackoff(
+      attempt,
+      (error) => isRetryable(error, renewable !== undefined),
+      o.retry,
+      o,
+      signal,
+      retryAfterOf,
+    );
   }
 
   function obtain(rejected: string | undefined, signal: AbortSignal): Promise<StoredSession> {
@@ -172,10 +200,12 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
         if (stored && stored.token !== rejected && isUsable(stored)) return stored;
         throw error;
       }
+      const issuedAt = o.now();
       const session: StoredSession = {
         token: grant.token,
         deviceId: grant.deviceId,
-        expiresAt: o.now() + grant.expiresInSeconds * 1000,
+        expiresAt: issuedAt + grant.expiresInSeconds * 1000,
+        issuedAt,
         deviceCreated: grant.deviceCreated,
       };
       if (grant.refreshToken) session.refreshToken = grant.refreshToken;
@@ -193,74 +223,58 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
     });
   }
 
-  function start(rejected: string | undefined): Flight {
+  /** The policy around one token request: what to keep, what to report, what stays refused. */
+  function task(rejected: string | undefined) {
     const started = generation;
-    const controller = new AbortController();
-    const promise = obtain(rejected, controller.signal).then(
-      (session) => {
-        if (started === generation) current = session;
-        return session;
-      },
-      (error: unknown) => {
-        // Abandoned because every waiter left: not a failure anyone needs to hear about.
-        if (controller.signal.aborted) {
-          o.log?.('token request abandoned: no call waits for it any more');
-          throw error;
-        }
-        const coded = asInterceptorError(error);
-        if (FATAL.has(coded.code)) fatal = coded;
-        o.onError(coded.toInfo());
-        throw coded;
-      },
-    );
-    const flight: Flight = { promise, rejected, controller, waiters: 0, pinned: false };
-    void promise
-      .finally(() => {
-        if (inflight === flight) inflight = undefined;
-      })
-      .catch(() => undefined);
-    return flight;
+    return (signal: AbortSignal) =>
+      obtain(rejected, signal).then(
+        (session) => {
+          if (started === generation) {
+            current = session;
+            // The replacement arrived: even when it is the same string, it is a new grant.
+            if (rejected !== undefined && rejected === refused) refused = undefined;
+          }
+          return session;
+        },
+        (error: unknown) => {
+          // Abandoned because every waiter left: not a failure anyone needs to hear about.
+          if (signal.aborted) {
+            o.log?.('token request abandoned: no call waits for it any more');
+            throw error;
+          }
+          const coded = asInterceptorError(error);
+          if (FATAL.has(coded.code)) fatal = coded;
+          o.onError(coded.toInfo());
+          throw coded;
+        },
+      );
   }
 
   function join(rejected: string | undefined, signal?: AbortSignal): Promise<StoredSession> {
     if (fatal) return Promise.reject(fatal);
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    inflight ??= start(rejected);
-    const flight = inflight;
-    if (!signal) {
-      // A caller that cannot abort keeps the flight going whatever the others do.
-      flight.pinned = true;
-      return flight.promise;
-    }
-    flight.waiters++;
-    return new Promise((resolve, reject) => {
-      const onAbort = () => {
-        flight.waiters--;
-        if (flight.waiters === 0 && !flight.pinned) flight.controller.abort(signal.reason);
-        reject(signal.reason);
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      flight.promise
-        .finally(() => signal.removeEventListener('abort', onAbort))
-        .then(resolve, reject);
-    });
+    return flight.join(rejected, task(rejected), signal);
+  }
+
+  async function replace(rejected: string, signal?: AbortSignal): Promise<string> {
+    if (current && current.token !== rejected && isUsable(current)) return current.token;
+    if (current?.token === rejected) refused = rejected;
+    // A flight already under way that did not know this token was refused may hand it back.
+    const running = flight.pending();
+    const joinsUnaware = running !== undefined && running.meta !== rejected;
+    let session = await join(rejected, signal);
+    if (joinsUnaware && session.token === rejected) session = await join(rejected, signal);
+    // The API may renew to the very same string (same claims within one second): the one
+    // retry still goes out, and a second 401 reaches the page.
+    return session.token;
   }
 
   return {
     async token(signal) {
+      if (current && refused === current.token) return replace(refused, signal);
       if (current && isFresh(current)) return current.token;
       return (await join(undefined, signal)).token;
     },
-    async renew(rejected, signal) {
-      if (current && current.token !== rejected && isUsable(current)) return current.token;
-      // A flight already under way that did not know this token was refused may hand it back.
-      const joinsUnaware = inflight !== undefined && inflight.rejected !== rejected;
-      let session = await join(rejected, signal);
-      if (joinsUnaware && session.token === rejected) session = await join(rejected, signal);
-      // The API may renew to the very same string (same claims within one second): the one
-      // retry still goes out, and a second 401 reaches the page.
-      return session.token;
-    },
+    renew: replace,
     async info() {
       const session = current && isUsable(current) ? current : await join(undefined);
       return toInfo(session, o.provider, o.path);
@@ -269,6 +283,8 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
       generation++;
       current = undefined;
       fatal = undefined;
+      refused = undefined;
+      quietUntil = 0;
       await o.withLock(o.key, () => deleteSession(o.key, o.store));
     },
   };

@@ -21,6 +21,13 @@ export const ErrorCode = {
   ProtocolError: 'ProtocolError',
   /** The page script and the worker come from different builds (a warning: both keep working). */
   VersionMismatch: 'VersionMismatch',
+  /**
+   * The API answered a call that carried the token with a redirect that could not be followed
+   * without risking the token leaving the API origin.
+   */
+  RedirectRefused: 'RedirectRefused',
+  /** An API call could not be completed: a network failure, or the API's CORS policy refused it. */
+  ApiUnreachable: 'ApiUnreachable',
 } as const;
 
 /** One of the stable error codes in {@link ErrorCode}. */
@@ -37,6 +44,9 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
   WorkerUnavailable: 'The service worker could not be registered or take control',
   ProtocolError: 'A message between the page and the worker was malformed',
   VersionMismatch: 'The page script and the worker come from different builds',
+  RedirectRefused:
+    'The API redirected a call that carries the token; the redirect was not followed',
+  ApiUnreachable: 'The API call failed before an answer could be read (network or CORS)',
 };
 
 /** The serialisable form of an error, as it travels between the worker and the page. */
@@ -49,6 +59,8 @@ export interface ErrorInfo {
 export interface UpstreamAnswer {
   status: number;
   body: string;
+  /** How long the API asked us to wait (`Retry-After`), when it did. */
+  retryAfterMs?: number;
 }
 
 /** An error with a stable {@link ErrorCode}. */
@@ -96,6 +108,18 @@ export class InterceptorError extends Error {
  * @returns a coded, token-free description
  */
 export function toErrorInfo(error: unknown): ErrorInfo {
-  if (error instanceof InterceptorError) return error.toInfo();
-  return new InterceptorError(ErrorCode.TokenUnavailable).toInfo();
+  return asInterceptorError(error).toInfo();
+}
+
+/**
+ * Turns anything thrown into an {@link InterceptorError}, on the same terms as
+ * {@link toErrorInfo}.
+ *
+ * @param error - whatever was caught
+ * @returns the error itself when coded, else a bare `TokenUnavailable`
+ */
+export function asInterceptorError(error: unknown): InterceptorError {
+  return error instanceof InterceptorError
+    ? error
+    : new InterceptorError(ErrorCode.TokenUnavailable);
 }

@@ -69,4 +69,47 @@ describe('retryWithBackoff', () => {
     ).rejects.toThrow('fatal');
     expect(calls).toBe(1);
   });
+
+  it('waits at least as long as the failure asks (Retry-After), within the deadline', async () => {
+    const h = host(0);
+    let calls = 0;
+    const limited = async () => {
+      if (++calls === 1) throw new Error('429');
+      return 'token';
+    };
+    const policy = { attempts: 4, baseDelayMs: 200, maxDelayMs: 1500, deadlineMs: 6000 };
+    await expect(
+      retryWithBackoff(
+        limited,
+        () => true,
+        policy,
+        h,
+        undefined,
+        () => 2000,
+      ),
+    ).resolves.toBe('token');
+    expect(h.waits).toEqual([2000]);
+  });
+
+  it('gives up at once, without another attempt, when the asked wait passes the deadline', async () => {
+    const h = host(0);
+    let calls = 0;
+    const limited = async () => {
+      calls++;
+      throw new Error('429');
+    };
+    const policy = { attempts: 4, baseDelayMs: 200, maxDelayMs: 1500, deadlineMs: 6000 };
+    await expect(
+      retryWithBackoff(
+        limited,
+        () => true,
+        policy,
+        h,
+        undefined,
+        () => 30_000,
+      ),
+    ).rejects.toThrow('429');
+    expect(calls).toBe(1);
+    expect(h.waits).toEqual([]);
+  });
 });

@@ -38,6 +38,8 @@ export interface BackoffHost {
  * @param policy - limits
  * @param host - clock, sleep and randomness
  * @param signal - stops retrying, and cuts a wait short, when nobody needs the result any more
+ * @param minDelayMs - the least wait a failure asks for (an API's `Retry-After`); when it would
+ *   pass the deadline, the failure is final at once rather than retried early
  * @returns what `fn` returned
  * @throws the last failure, or the signal's reason
  */
@@ -47,6 +49,7 @@ export async function retryWithBackoff<T>(
   policy: RetryPolicy,
   host: BackoffHost,
   signal?: AbortSignal,
+  minDelayMs: (error: unknown) => number = () => 0,
 ): Promise<T> {
   const start = host.now();
   for (let attempt = 1; ; attempt++) {
@@ -56,7 +59,7 @@ export async function retryWithBackoff<T>(
       if (signal?.aborted) throw signal.reason;
       if (attempt >= policy.attempts || !isRetryable(error)) throw error;
       const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-      const delay = Math.round(host.random() * ceiling);
+      const delay = Math.max(Math.round(host.random() * ceiling), minDelayMs(error));
       if (host.now() + delay - start > policy.deadlineMs) throw error;
       await host.sleep(delay, signal);
       signal?.throwIfAborted();

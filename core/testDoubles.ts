@@ -1,6 +1,6 @@
 import type { UseStore } from 'idb-keyval';
 import type { TokenSessionOptions } from './createTokenSession.js';
-import { type ErrorCode, InterceptorError } from './errors.js';
+import { type ErrorCode, InterceptorError, type UpstreamAnswer } from './errors.js';
 import { localLock } from './localLock.js';
 import type { Provider, TokenGrant } from './providers/Provider.js';
 import { createTokenStore } from './tokenStore.js';
@@ -26,6 +26,7 @@ export function scriptedProvider(): ScriptedProvider {
   const devices = new Map<string, string>();
   const provider: ScriptedProvider = {
     id: 'firmly',
+    authHeader: 'x-firmly-authorization',
     canRenew: (previous, now) => now <= previous.expiresAt + 7 * 24 * 3600 * 1000,
     calls: [],
     answers: [],
@@ -106,6 +107,6 @@ export function testSessionOptions(
 }
 
 /** A coded error as a provider throws it. */
-export function providerError(code: ErrorCode, upstream?: { status: number; body: string }) {
+export function providerError(code: ErrorCode, upstream?: UpstreamAnswer) {
   return new InterceptorError(code, undefined, upstream);
 }

@@ -7,6 +7,11 @@ export interface StoredSession {
   deviceId: string;
   /** When the token expires, in local-clock milliseconds (from `expires_in`, not the server's `expires`). */
   expiresAt: number;
+  /**
+   * When the token was obtained, on the local clock, so the renewal margin can fit its lifetime.
+   * Absent from sessions stored by earlier versions.
+   */
+  issuedAt?: number;
   /** Whether obtaining this token created a new device. */
   deviceCreated: boolean;
   /** Where the API rotates refresh tokens (Digital River), the current one. */

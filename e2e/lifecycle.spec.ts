@@ -238,7 +238,6 @@ test.describe('token endpoint faults', () => {
   for (const kind of [
     'status500',
     'status503',
-    'drop',
     'malformedJson',
     'html',
     'missingFields',
@@ -252,12 +251,21 @@ test.describe('token endpoint faults', () => {
     });
   }
 
-  test('a token request that times out is abandoned and retried', async ({ openShop, firmly }) => {
-    firmly.injectFault({ endpoint: 'browser-session', kind: 'timeout', times: 1 });
-    const { page } = await openShop({ path: '/tag-only.html' });
-    expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
-    expect(firmly.counters).toMatchObject({ browserSession: 2, abandoned: 1, unauthorized: 0 });
-  });
+  for (const kind of ['timeout', 'drop'] as const) {
+    test(`a first-visit token request lost to a ${kind} is not retried within the call, which may still create a device; the next call gets a token`, async ({
+      openShop,
+      firmly,
+    }) => {
+      firmly.injectFault({ endpoint: 'browser-session', kind, times: 1 });
+      const { page } = await openShop({ path: '/tag-only.html' });
+      const first = await pageFetch(page, `${firmly.origin}${CART}`);
+      expect(first.status).toBe(503);
+      expect(JSON.parse(first.body)).toMatchObject({ code: 503, error: 'TokenUnavailable' });
+      expect(firmly.counters.browserSession).toBe(1);
+      expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
+      expect(firmly.counters).toMatchObject({ browserSession: 2, unauthorized: 0, cartCalls: 1 });
+    });
+  }
 
   test('when every attempt fails the call is answered 503 TokenUnavailable and an error event fires', async ({
     openShop,
@@ -269,8 +277,11 @@ test.describe('token endpoint faults', () => {
     const result = await pageFetch(page, `${firmly.origin}${CART}`);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(result.status).toBe(503);
+    // Ours (error, message) and Firmly's error shape (code, description).
     expect(JSON.parse(result.body)).toEqual({
+      code: 503,
       error: 'TokenUnavailable',
+      description: expect.stringContaining('No session token could be obtained from the API'),
       message: expect.stringContaining('No session token could be obtained from the API'),
     });
     expect(firmly.counters.browserSession).toBeGreaterThan(1);
@@ -319,15 +330,20 @@ test.describe('aborts', () => {
       { url, ms },
     );
 
-  test('a call aborted during a cold start does not waste its token: the next call reuses it', async ({
+  test('a call aborted during a cold start does not waste its token request: the next call shares it', async ({
     openShop,
     firmly,
   }) => {
     firmly.injectFault({ endpoint: 'browser-session', kind: 'timeout', times: 1 });
     const { page } = await openShop({ path: '/tag-only.html' });
     expect(await abortedCall(page, `${firmly.origin}${CART}`, 300)).toBe('AbortError');
-    expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
-    // One timed-out attempt and one retry, shared by the aborted call and the next one.
+    // Where the abort does not reach the worker (Chromium), the next call shares the timed-out
+    // request, which is not retried within the call, since it might still create a device.
+    const next = await pageFetch(page, `${firmly.origin}${CART}`);
+    expect([200, 503]).toContain(next.status);
+    if (next.status === 503) {
+      expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
+    }
     expect(firmly.counters).toMatchObject({
       browserSession: 2,
       devicesCreated: 1,

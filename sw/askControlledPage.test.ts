@@ -61,8 +61,11 @@ describe('askControlledPage', () => {
         askPage: askControlledPage(scope),
       },
     );
-    const send = createAuthorizedFetch(core.session, core.provider, () =>
-      Promise.reject(new Error('not sent')),
+    const send = createAuthorizedFetch(
+      core.session,
+      core.provider,
+      () => Promise.reject(new Error('not sent')),
+      () => true,
     );
     const response = await send(new Request('https://api.example/v1/shoppers/me/carts/active'));
     expect(response.status).toBe(503);

@@ -26,6 +26,11 @@ export interface AcquireContext {
 export interface Provider {
   readonly id: ProviderId;
   /**
+   * The request header that carries the token. A call that already has it carries the page's
+   * own token, and goes out unchanged.
+   */
+  readonly authHeader: string;
+  /**
    * Obtains a token: renews `previous` if given, else starts a fresh session.
    *
    * @returns the new grant

@@ -1,4 +1,6 @@
 import { ErrorCode, InterceptorError } from '../errors.js';
+import { lostRequests } from './lostRequests.js';
+import { parseRetryAfter } from './parseRetryAfter.js';
 
 /** A token endpoint's answer, read whole, for a provider's pure parse step. */
 export interface RawAnswer {
@@ -15,7 +17,8 @@ export interface RawAnswer {
  * @param endpoint - the endpoint's name, for the error
  * @returns the status and body
  * @throws the caller signal's reason once it aborted, or `TokenUnavailable` when the endpoint
- *   cannot be reached or does not answer in time
+ *   cannot be reached, does not answer in time, or asks us to slow down (`429`, its
+ *   `Retry-After` kept in `upstream` for the session to honour)
  */
 export async function requestWithin(
   send: (signal: AbortSignal) => Promise<Response>,
@@ -24,12 +27,32 @@ export async function requestWithin(
   endpoint: string,
 ): Promise<RawAnswer> {
   const timeout = AbortSignal.timeout(timeoutMs);
+  let answer: RawAnswer & { retryAfterMs?: number | undefined };
   try {
     const response = await send(signal ? AbortSignal.any([signal, timeout]) : timeout);
-    return { status: response.status, body: await response.text() };
+    answer = {
+      status: response.status,
+      body: await response.text(),
+      retryAfterMs: parseRetryAfter(
+        response.headers.get('retry-after'),
+        response.headers.get('date'),
+      ),
+    };
   } catch {
     if (signal?.aborted) throw signal.reason;
     // The cause (a TypeError or a timeout) says nothing a user can act on beyond this.
-    throw new InterceptorError(ErrorCode.TokenUnavailable, `${endpoint} unreachable`);
+    const lost = new InterceptorError(ErrorCode.TokenUnavailable, `${endpoint} unreachable`);
+    lostRequests.add(lost);
+    throw lost;
   }
+  const { status, body, retryAfterMs } = answer;
+  if (status === 429) {
+    // Rate limiting means the same for every token endpoint: nothing was issued, wait and retry.
+    throw new InterceptorError(ErrorCode.TokenUnavailable, `${endpoint} answered 429`, {
+      status,
+      body,
+      ...(retryAfterMs !== undefined && { retryAfterMs }),
+    });
+  }
+  return { status, body };
 }

@@ -45,6 +45,7 @@ export function digitalRiverProvider(
 
   return {
     id: 'digitalriver',
+    authHeader: 'authorization',
     // Refresh tokens live long; the API says when one no longer works.
     canRenew: (previous) => previous.refreshToken !== undefined,
     async acquire({ fetch: fetchFn, previous, signal }) {

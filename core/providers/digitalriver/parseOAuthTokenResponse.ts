@@ -1,14 +1,7 @@
 import { ErrorCode, InterceptorError } from '../../errors.js';
+import { parseJson } from '../parseJson.js';
 import { readErrorCode } from './readErrorCode.js';
 import { type OAuthToken, readOAuthToken } from './readOAuthToken.js';
-
-function parseJson(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * Judges an answer of `POST {api}/oauth20/token`. Pure, so every malformed answer is

@@ -1,3 +1,5 @@
+import { readLifetimeSeconds } from '../readLifetimeSeconds.js';
+
 /** A Digital River token, before it is placed on the local clock. */
 export interface OAuthToken {
   token: string;
@@ -20,16 +22,13 @@ export function readOAuthToken(value: unknown): OAuthToken | undefined {
     unknown
   >;
   const { access_token, refresh_token, expires_in } = fields;
-  const lifetime =
-    typeof expires_in === 'string' && expires_in.trim() !== '' ? Number(expires_in) : expires_in;
+  const lifetime = readLifetimeSeconds(expires_in);
   if (
     typeof access_token !== 'string' ||
     access_token === '' ||
     typeof refresh_token !== 'string' ||
     refresh_token === '' ||
-    typeof lifetime !== 'number' ||
-    !Number.isFinite(lifetime) ||
-    lifetime <= 0
+    lifetime === undefined
   ) {
     return undefined;
   }

@@ -20,6 +20,7 @@ export const FIRMLY_RENEWABLE_FOR_MS = 7 * 24 * 60 * 60 * 1000;
 export function firmlyProvider(config: FirmlyConfig, attemptTimeoutMs: number): Provider {
   return {
     id: 'firmly',
+    authHeader: FIRMLY_AUTH_HEADER,
     canRenew: (previous, now) => now <= previous.expiresAt + FIRMLY_RENEWABLE_FOR_MS,
     async acquire({ fetch: fetchFn, previous, signal }) {
       const { status, body } = await requestWithin(

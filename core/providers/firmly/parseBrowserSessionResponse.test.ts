@@ -36,6 +36,15 @@ describe('parseBrowserSessionResponse', () => {
     );
   });
 
+  it.each([
+    ['another error name', '{"error":"ErrorInvalidInputBody","message":"bad body"}'],
+    ['no JSON', '<html>Bad Request</html>'],
+  ])('maps a 400 with %s to a retryable TokenUnavailable, not InvalidAppId', (_, body) => {
+    expect(() => parseBrowserSessionResponse(400, body)).toThrow(
+      expect.objectContaining({ code: 'TokenUnavailable', upstream: { status: 400, body } }),
+    );
+  });
+
   it('maps 401 to TokenExpired', () => {
     const body = '{"error":"TokenExpired","message":"Token is too old to renew"}';
     expect(() => parseBrowserSessionResponse(401, body)).toThrow(

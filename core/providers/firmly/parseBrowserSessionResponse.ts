@@ -1,13 +1,7 @@
 import { ErrorCode, InterceptorError } from '../../errors.js';
 import type { TokenGrant } from '../Provider.js';
-
-function parseJson(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-}
+import { parseJson } from '../parseJson.js';
+import { readLifetimeSeconds } from '../readLifetimeSeconds.js';
 
 function errorName(json: unknown): unknown {
   return typeof json === 'object' && json !== null
@@ -24,36 +18,36 @@ function errorName(json: unknown): unknown {
  * @param status - the HTTP status
  * @param body - the raw response body
  * @returns the grant
- * @throws InterceptorError `InvalidAppId` (400), `TokenExpired` (401) or `TokenUnavailable`
+ * @throws InterceptorError `InvalidAppId` (a 400 that names it), `TokenExpired` (401) or `TokenUnavailable`
  */
 export function parseBrowserSessionResponse(status: number, body: string): TokenGrant {
   const json = parseJson(body);
-  if (status === 400) {
-    // The docs give 400 a single meaning: the application id is missing or unknown.
+  const name = errorName(json);
+  if (status === 400 && name === 'InvalidAppId') {
+    // Fatal only when the API says so: any other 400 is retried on a later call, as Firmly's
+    // own client does.
     throw new InterceptorError(ErrorCode.InvalidAppId, undefined, { status, body });
   }
   if (status === 401) {
     throw new InterceptorError(ErrorCode.TokenExpired, undefined, { status, body });
   }
   if (status !== 200) {
-    const name = errorName(json);
     throw new InterceptorError(
       ErrorCode.TokenUnavailable,
       `browser-session answered ${status}${typeof name === 'string' ? ` ${name.slice(0, 64)}` : ''}`,
+      // Kept so the session can tell an answer (no device was made) from a lost request.
+      { status, body },
     );
   }
   if (typeof json !== 'object' || json === null) {
     throw new InterceptorError(ErrorCode.TokenUnavailable, 'browser-session answered non-JSON');
   }
   const { access_token, expires_in, device_id, device_created } = json as Record<string, unknown>;
-  const lifetime =
-    typeof expires_in === 'string' && expires_in.trim() !== '' ? Number(expires_in) : expires_in;
+  const lifetime = readLifetimeSeconds(expires_in);
   if (
     typeof access_token !== 'string' ||
     access_token.length === 0 ||
-    typeof lifetime !== 'number' ||
-    !Number.isFinite(lifetime) ||
-    lifetime <= 0 ||
+    lifetime === undefined ||
     typeof device_id !== 'string' ||
     device_id.length === 0 ||
     (device_created !== undefined && typeof device_created !== 'boolean')
