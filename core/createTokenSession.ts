@@ -64,6 +64,12 @@ export interface TokenSession {
   info(): Promise<SessionInfo>;
   /** Forgets the session, in memory and in the store. */
   clear(): Promise<void>;
+  /**
+   * Reads the stored session into memory ahead of the first call, without the lock: a host that
+   * has just started calls it so that call does not wait for IndexedDB (and the lock) behind it.
+   * Calls made meanwhile wait for the read rather than start a second one.
+   */
+  preload(): void;
 }
 
 function toInfo(
@@ -102,6 +108,8 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
   let fatal: InterceptorError | undefined;
   // Bumped by clear(), so a token obtained before the clear is not put back in memory after it.
   let generation = 0;
+  // The read started by preload(), while it lasts.
+  let preloading: Promise<void> | undefined;
 
   const isFresh = (s: StoredSession) => o.now() < s.expiresAt - o.renewMarginMs;
   const isUsable = (s: StoredSession) => o.now() < s.expiresAt;
@@ -249,6 +257,10 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
   return {
     async token(signal) {
       if (current && isFresh(current)) return current.token;
+      if (preloading) {
+        await preloading;
+        if (current && isFresh(current)) return current.token;
+      }
       return (await join(undefined, signal)).token;
     },
     async renew(rejected, signal) {
@@ -262,6 +274,7 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
       return session.token;
     },
     async info() {
+      if (preloading) await preloading;
       const session = current && isUsable(current) ? current : await join(undefined);
       return toInfo(session, o.provider, o.path);
     },
@@ -270,6 +283,22 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
       current = undefined;
       fatal = undefined;
       await o.withLock(o.key, () => deleteSession(o.key, o.store));
+    },
+    preload() {
+      if (current || preloading) return;
+      const started = generation;
+      preloading = readSession(o.key, o.store)
+        .then(
+          (stored) => {
+            // A token obtained (or a clear) meanwhile is newer than what was read.
+            if (stored && !current && started === generation && isUsable(stored)) current = stored;
+          },
+          // IndexedDB unavailable: the first call takes the usual path.
+          () => undefined,
+        )
+        .finally(() => {
+          preloading = undefined;
+        });
     },
   };
 }
