@@ -4,8 +4,9 @@ import { gzipSync } from 'node:zlib';
 
 const BUDGETS = [
   { file: 'dist/sw-token-interceptor.js', name: 'drop-in', gzipped: 4 * 1024 },
-  // 11 KB: the redirect guard, rate-limit handling and single flight added about 1.3 KB.
-  { file: 'dist/sw-token-interceptor.sw.js', name: 'worker', gzipped: 11 * 1024 },
+  { file: 'dist/sw-token-interceptor.sw.js', name: 'worker', gzipped: 10 * 1024 },
+  // Loaded only where no worker serves the page, and for Digital River's page steps: about 6.2 KB.
+  { file: 'dist/sw-token-interceptor.fallback.js', name: 'fallback chunk', gzipped: 7 * 1024 },
 ];
 
 let over = 0;

@@ -7,8 +7,9 @@ import type { Fallback } from './armFallback.js';
 import { createEmitter } from './createEmitter.js';
 import { logError } from './logError.js';
 import { messageWorker } from './messageWorker.js';
-import { patchApiCalls } from './patchApiCalls.js';
+import { patchApiCalls, type SetApiCallMode } from './patchApiCalls.js';
 import { reportToConsole } from './reportToConsole.js';
+import { routesReachWorker } from './routesReachWorker.js';
 import type { InterceptorEvents, SwTokenInterceptor } from './SwTokenInterceptor.js';
 import type { ValidInstallOptions } from './validateInstallOptions.js';
 import { waitForControl } from './waitForControl.js';
@@ -47,8 +48,17 @@ export function startClient(
   const nativeFetch = win.fetch;
   const container = 'serviceWorker' in win.navigator ? win.navigator.serviceWorker : undefined;
   let fallback: Fallback | undefined;
-  // API calls made before `ready` are held, not sent without the token (decision 002).
-  const setMode = patchApiCalls(win, options.worker.apiOrigin);
+  // The worker this page loaded under: its static routing rules stay the page's until it navigates.
+  const loadedUnder = container?.controller;
+  const loadedUnderOurs = options.registerWorker && loadedUnder?.scriptURL === options.scriptURL;
+  // A page whose rules send API calls past the worker authorizes them itself until it navigates
+  // (decision 007).
+  const pageAuthorizes = options.registerWorker && !routesReachWorker(loadedUnder, options);
+  // API calls made before `ready` are held, not sent without the token (decision 002). A page
+  // already under our worker holds none: its calls reach the worker, which starts for them.
+  const setMode: SetApiCallMode = loadedUnderOurs
+    ? () => undefined
+    : patchApiCalls(win, options.worker.apiOrigin);
   const log = debugLog(options.worker.debug, (line) => console.info(line));
 
   // One handshake per worker, however many paths (start-up, controllerchange) ask for it.
@@ -76,7 +86,8 @@ export function startClient(
     }
   };
 
-  const viaWorker = async (): Promise<void> => {
+  /** @returns false when the worker is registered but this page must authorize its own calls */
+  const viaWorker = async (): Promise<boolean> => {
     if (!container) {
       throw new InterceptorError(
         ErrorCode.WorkerUnavailable,
@@ -104,6 +115,8 @@ export function startClient(
       if (!worker || (options.registerWorker && worker.scriptURL !== options.scriptURL)) return;
       greet(worker).then(
         () => {
+          // The worker cannot see this page's calls: the fallback stays until the next navigation.
+          if (pageAuthorizes) return;
           fallback?.disarm();
           fallback = undefined;
           setMode('pass');
@@ -112,6 +125,8 @@ export function startClient(
       );
     });
     container.startMessages();
+    // The page's first act: a worker the browser stopped starts now, not at the first call.
+    if (loadedUnderOurs && loadedUnder) greet(loadedUnder).catch(() => undefined);
     if (options.registerWorker) {
       let registration: ServiceWorkerRegistration | undefined;
       try {
@@ -131,33 +146,41 @@ export function startClient(
         );
       }
     }
+    if (pageAuthorizes) return false;
     const worker = await waitForControl(
       container,
       options.registerWorker ? options.scriptURL : undefined,
       CONTROL_TIMEOUT_MS,
     );
+    // Our own worker's configuration is ours: held calls go now, beside the version handshake
+    // (decision 008). Another worker proves it hosts the interceptor by answering it first.
+    if (options.registerWorker) setMode('pass');
     await greet(worker);
     log?.(`worker in control: ${new URL(worker.scriptURL).pathname}`);
+    return true;
   };
 
   const ready = (async () => {
     try {
-      await viaWorker();
-      setMode('pass');
+      // Otherwise the page's routing rules send its calls past the worker (the fallback logs that it armed).
+      if (await viaWorker()) {
+        setMode('pass');
+        return;
+      }
     } catch (reason) {
       logError(reason, 'warn', '; authorizing API calls from the page instead');
-      let arm: PageChunk['armFallback'];
-      try {
-        arm = (await loadChunk()).armFallback;
-      } catch {
-        throw new InterceptorError(
-          ErrorCode.WorkerUnavailable,
-          'the page fallback could not be loaded',
-        );
-      }
-      fallback = arm(win, options.worker, nativeFetch, events, options.scope);
-      setMode(fallback);
     }
+    let arm: PageChunk['armFallback'];
+    try {
+      arm = (await loadChunk()).armFallback;
+    } catch {
+      throw new InterceptorError(
+        ErrorCode.WorkerUnavailable,
+        'the page fallback could not be loaded',
+      );
+    }
+    fallback = arm(win, options.worker, nativeFetch, events, options.scope);
+    setMode(fallback);
   })();
   ready.catch((error: unknown) => {
     // Nothing will authorize the held calls: they go out as the page made them.

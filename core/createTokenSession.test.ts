@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createTokenSession } from './createTokenSession.js';
 import { ErrorCode, InterceptorError } from './errors.js';
+import { localLock } from './localLock.js';
 import { lostRequests } from './providers/lostRequests.js';
 import type { SessionInfo } from './SessionInfo.js';
 import {
@@ -72,6 +73,55 @@ describe('a warm worker', () => {
     await restarted.token();
     expect(counting.count() - before).toBe(1);
     expect(first.provider.calls).toHaveLength(1);
+  });
+});
+
+describe('a worker that has just started', () => {
+  /** A first worker that obtained a token, and the shared database a restarted one reads. */
+  async function afterRestart() {
+    const counting = countingStore(`counting-preload-${Math.random()}`);
+    const first = setup({ store: counting.store });
+    const token = await first.session.token();
+    let locks = 0;
+    const lock = localLock();
+    const restarted = createTokenSession({
+      ...first.options,
+      store: counting.store,
+      withLock: (name, fn) => {
+        locks++;
+        return lock(name, fn);
+      },
+    });
+    return { first, token, restarted, counting, locks: () => locks };
+  }
+
+  it('reads the stored session as it starts, so its first call waits for no lock', async () => {
+    const { first, token, restarted, counting, locks } = await afterRestart();
+    const before = counting.count();
+    restarted.preload();
+    // The shopper's first cart call arrives while the read is still under way.
+    const tokens = await Promise.all([restarted.token(), restarted.token()]);
+    expect(tokens).toEqual([token, token]);
+    expect(counting.count() - before).toBe(1);
+    expect(locks()).toBe(0);
+    expect(first.provider.calls).toHaveLength(1);
+  });
+
+  it('a clear() while the stored session is being read is not undone by the read', async () => {
+    const { first, token, restarted } = await afterRestart();
+    restarted.preload();
+    await restarted.clear();
+    const next = await restarted.token();
+    expect(next).not.toBe(token);
+    expect(first.provider.calls).toEqual([undefined, undefined]);
+  });
+
+  it('a stored token inside the renewal margin is renewed at the first call, as before', async () => {
+    const { first, token, restarted } = await afterRestart();
+    first.options.clock.now += HOUR - 299_000;
+    restarted.preload();
+    expect(await restarted.token()).not.toBe(token);
+    expect(first.provider.calls).toEqual([undefined, token]);
   });
 });
 

@@ -58,6 +58,12 @@ export interface TokenSession {
   info(): Promise<SessionInfo>;
   /** Forgets the session, in memory and in the store. */
   clear(): Promise<void>;
+  /**
+   * Reads the stored session into memory ahead of the first call, without the lock: a host that
+   * has just started calls it so that call does not wait for IndexedDB (and the lock) behind it.
+   * Calls made meanwhile wait for the read rather than start a second one.
+   */
+  preload(): void;
 }
 
 function toInfo(
@@ -113,6 +119,8 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
   let quietUntil = 0;
   // Meta: the refused token a flight was started to replace, if any.
   const flight = createSingleFlight<StoredSession, string | undefined>();
+  // The read started by preload(), while it lasts.
+  let preloading: Promise<void> | undefined;
 
   const isFresh = (s: StoredSession) =>
     o.now() < s.expiresAt - effectiveMarginMs(s, o.renewMarginMs);
@@ -272,10 +280,15 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
     async token(signal) {
       if (current && refused === current.token) return replace(refused, signal);
       if (current && isFresh(current)) return current.token;
+      if (preloading) {
+        await preloading;
+        if (current && isFresh(current)) return current.token;
+      }
       return (await join(undefined, signal)).token;
     },
     renew: replace,
     async info() {
+      if (preloading) await preloading;
       const session = current && isUsable(current) ? current : await join(undefined);
       return toInfo(session, o.provider, o.path);
     },
@@ -286,6 +299,22 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
       refused = undefined;
       quietUntil = 0;
       await o.withLock(o.key, () => deleteSession(o.key, o.store));
+    },
+    preload() {
+      if (current || preloading) return;
+      const started = generation;
+      preloading = readSession(o.key, o.store)
+        .then(
+          (stored) => {
+            // A token obtained (or a clear) meanwhile is newer than what was read.
+            if (stored && !current && started === generation && isUsable(stored)) current = stored;
+          },
+          // IndexedDB unavailable: the first call takes the usual path.
+          () => undefined,
+        )
+        .finally(() => {
+          preloading = undefined;
+        });
     },
   };
 }

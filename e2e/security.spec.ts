@@ -130,29 +130,3 @@ test('a no-cors request and a navigation to the API origin pass through untouche
   await page.goto(`${firmly.origin}/api/v2/carts/active-domains`);
   expect(firmly.requestLog.at(-1)).toMatchObject({ method: 'GET', hasAuth: false });
 });
-
-test('with static routing, navigations and page assets never reach the worker', async ({
-  openShop,
-  firmly,
-  page,
-}) => {
-  const lines: string[] = [];
-  page.context().on('console', (message) => lines.push(message.text()));
-  await openShop({ attributes: { 'data-debug': '' } });
-  await page.evaluate(() => window.swTokenInterceptor?.ready);
-  await expect.poll(() => lines.join('\n')).toContain('debug: static routing');
-  test.skip(
-    !lines.some((line) => line.includes('static routing on')),
-    'this browser has no static routing; the fetch handler lets other requests pass instead',
-  );
-  // Reload: the shop's own assets (HTML, scripts, styles, catalog) load again, under control.
-  await page.reload();
-  await page.evaluate(() => window.swTokenInterceptor?.ready);
-  expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
-  await expect.poll(() => lines.join('\n')).toContain('matched, token attached');
-  // The shop's page, scripts and styles never reached the worker; only its own fetch() of the
-  // catalog did (a fetch to another origin is filtered by the handler instead).
-  expect(
-    lines.filter((line) => line.includes('not matched') && !line.includes('/catalog.json')),
-  ).toEqual([]);
-});

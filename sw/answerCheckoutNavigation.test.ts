@@ -26,6 +26,7 @@ function sessionAnswering(answer: () => Promise<string>): TokenSession & { calls
     renew: () => answer(),
     info: () => Promise.reject(new Error('not used')),
     clear: () => Promise.resolve(),
+    preload: () => undefined,
   };
   return session;
 }

@@ -3,50 +3,51 @@ interface RouterInstallEvent extends ExtendableEvent {
   addRoutes(rules: unknown): Promise<void>;
 }
 
-// What a page loads as a page asset. API calls are `fetch` or XHR, whose destination is empty.
-const ASSET_DESTINATIONS = [
-  'document',
-  'iframe',
-  'image',
-  'script',
-  'style',
-  'font',
-  'audio',
-  'video',
-  'track',
-  'manifest',
-  'worker',
-  'sharedworker',
-];
+// URLPattern syntax characters, which an origin's host name may hold (an IPv6 address's colons).
+const PATTERN_SYNTAX = /[\\+*?:{}()[\]]/g;
+
+/** A URLPattern that matches every URL on `origin` and nothing else. */
+function originPattern(origin: string) {
+  const url = new URL(origin);
+  return {
+    protocol: url.protocol.slice(0, -1),
+    hostname: url.hostname.replace(PATTERN_SYNTAX, '\\$&'),
+    port: url.port,
+  };
+}
 
 /**
  * Where the browser supports static routing (`InstallEvent.addRoutes`, Chromium), tells it at
- * install time to send navigations and page assets (images, scripts, styles, fonts…) straight to
- * the network: they then never start or wait for this worker. Elsewhere, and for `fetch` and XHR
- * calls to other origins, the fetch handler returns early without `respondWith`.
+ * install time which requests never need this worker, so they neither start it nor wait for it.
+ * Rules are tried in order and the first that matches decides:
+ * 1. navigations race the network against the fetch handler: the page loads from the network as
+ *    if there were no worker, and the worker starts in parallel, ready for the page's first cart
+ *    call (a stopped worker otherwise starts only when the page first talks to it);
+ * 2. every request not addressed to the API origin (assets, and the page's own `fetch`/XHR calls to
+ *    its origin or to third parties) goes straight to the network.
+ * Elsewhere the fetch handler returns early, without `respondWith`, for anything not an API call.
  *
- * The rule names no origin on purpose. Chromium keeps the rules a page was loaded under when a
- * newer worker claims it, so a rule naming the API origin ("everything else goes to the
- * network") would send a reconfigured API's calls past the new worker, without a token, until a
- * reload. A rule by kind of request is right for every configuration.
+ * Chromium keeps the rules a page was loaded under when a newer worker claims it, so a page
+ * loaded under a worker configured for another API origin would send this one's calls past it;
+ * the drop-in detects that case and authorizes that page's calls itself until its next navigation
+ * (docs/decisions/007-static-routing-by-api-origin.md).
  *
  * Only for the worker we register ourselves: a storefront's own worker has routes of its own.
  *
  * @param event - the install event
+ * @param apiOrigin - the configured API origin, whose calls must reach the fetch handler
  * @returns whether static routing was set up
  */
-export async function routeAssetsToNetwork(event: ExtendableEvent): Promise<boolean> {
+export async function routeAssetsToNetwork(
+  event: ExtendableEvent,
+  apiOrigin: string,
+): Promise<boolean> {
   if (!('addRoutes' in event)) return false;
   try {
-    await (event as RouterInstallEvent).addRoutes({
-      condition: {
-        or: [
-          { requestMode: 'navigate' },
-          ...ASSET_DESTINATIONS.map((destination) => ({ requestDestination: destination })),
-        ],
-      },
-      source: 'network',
-    });
+    await (event as RouterInstallEvent).addRoutes([
+      { condition: { requestMode: 'navigate' }, source: 'race-network-and-fetch-handler' },
+      { condition: { not: { urlPattern: originPattern(apiOrigin) } }, source: 'network' },
+    ]);
     return true;
   } catch {
     // An engine that knows addRoutes but not these conditions: the fetch handler still filters.

@@ -9,7 +9,8 @@ declare const URLPattern: (new (init: { pathname: string }) => unknown) | undefi
 /**
  * Where the browser has static routing, sends the checkout hand-off URL to this worker's fetch
  * handler. Rules apply in the order they were added, so this one, added first, wins over the rule
- * that sends every navigation straight to the network ({@link routeAssetsToNetwork}).
+ * that lets navigations race the network ({@link routeAssetsToNetwork}), whose network answer
+ * would otherwise be used.
  *
  * @param event - the install event
  * @param scope - the registration's scope, which the hand-off URL is relative to

@@ -55,6 +55,8 @@ export function startValidatedInterceptor(
     onError: (error) => void broadcast({ tag: PROTOCOL_TAG, type: 'error', error }),
     askPage: askControlledPage(scope),
   });
+  // Started with the worker, so the first call after a start finds the token in memory.
+  session.preload();
 
   const report = createInterceptReporter(scope.clients);
   for (const method of METHODS) {

@@ -23,23 +23,23 @@ try {
     // the worker being stopped and restarted and which no page message can change.
     const config = workerConfigFromSearch(self.location.search);
     // Take control at once, so the very first cart call of a first visit goes through the worker;
-    // and, where the browser can, keep page assets from reaching it at all.
+    // and, where the browser can, keep every request but API calls from reaching it at all.
     const log = debugLog(config.debug, (line) => console.info(line));
     self.addEventListener('install', (event) =>
       event.waitUntil(
         Promise.all([
           self.skipWaiting(),
           // Digital River's checkout hand-off is a navigation the worker must answer: its rule
-          // comes first, and without it navigations are not sent past the worker at all.
+          // comes first, and without it no static routing is set up at all.
           (config.provider === 'digitalriver'
             ? routeCheckoutToWorker(event, self.registration.scope)
             : Promise.resolve(true)
           )
-            .then((handOffRouted) => handOffRouted && routeAssetsToNetwork(event))
+            .then((handOffRouted) => handOffRouted && routeAssetsToNetwork(event, config.apiOrigin))
             .then((routed) =>
               log?.(
                 routed
-                  ? 'static routing on: navigations and page assets go straight to the network'
+                  ? 'static routing on: only API calls reach the worker; navigations start it'
                   : 'static routing unavailable: the fetch handler lets non-API requests pass',
               ),
             ),
