@@ -46,7 +46,7 @@ export function startClient(
   const container = 'serviceWorker' in win.navigator ? win.navigator.serviceWorker : undefined;
   let fallback: Fallback | undefined;
   // API calls made before `ready` are held, not sent without the token (decision 002).
-  const setMode = patchApiCalls(win, options.worker.apiOrigin);
+  const setMode = patchApiCalls(win, options.worker.apiOrigins);
   const log = debugLog(options.worker.debug, (line) => console.info(line));
 
   // One handshake per worker, however many paths (start-up, controllerchange) ask for it.

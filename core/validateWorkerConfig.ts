@@ -15,6 +15,8 @@ export interface RawWorkerConfig {
   apiKey?: string | null | undefined;
   storeOrigin?: string | null | undefined;
   apiOrigin?: string | null | undefined;
+  /** Space-separated in `data-api-origins` and the worker URL, a list in options. */
+  apiOrigins?: string | readonly string[] | null | undefined;
   renewMarginSeconds?: string | number | null | undefined;
   debug?: string | boolean | null | undefined;
 }
@@ -44,6 +46,13 @@ export function validateApiOrigin(value: string, field: string): string {
   } catch {
     throw new InterceptorError(ErrorCode.ConfigInvalid, `${field} is not a URL`);
   }
+  // A wildcard parses as a host name, then matches nothing: say so instead of failing silently.
+  if (url.hostname.includes('*')) {
+    throw new InterceptorError(
+      ErrorCode.ConfigInvalid,
+      `${field} must name exact origins; patterns such as * are not supported`,
+    );
+  }
   const isLoopback = LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback)) {
     throw new InterceptorError(
@@ -58,6 +67,41 @@ export function validateApiOrigin(value: string, field: string): string {
     );
   }
   return url.origin;
+}
+
+/**
+ * Reads the origins that get the token: `apiOrigins` (a list, or space-separated) or the single
+ * `apiOrigin`, never both, so no reader has to guess which one wins. Each is exact; none is
+ * derived from another by pattern.
+ *
+ * @param raw - unvalidated values
+ * @param names - how each field is called where it came from
+ * @param fallback - the provider's production API, when neither is given
+ * @returns the canonical origins without repeats, the token's own API first
+ * @throws InterceptorError `ConfigInvalid` naming the field
+ */
+function validateApiOrigins(raw: RawWorkerConfig, names: FieldNames, fallback: string): string[] {
+  const { apiOrigin, apiOrigins } = raw;
+  if (apiOrigins === null || apiOrigins === undefined) {
+    return [validateApiOrigin(apiOrigin ?? fallback, names.apiOrigin)];
+  }
+  if (apiOrigin !== null && apiOrigin !== undefined) {
+    throw new InterceptorError(
+      ErrorCode.ConfigInvalid,
+      `${names.apiOrigins} replaces ${names.apiOrigin}: give one of them`,
+    );
+  }
+  const list =
+    typeof apiOrigins === 'string' ? apiOrigins.split(/\s+/).filter(Boolean) : apiOrigins;
+  if (!Array.isArray(list) || list.length === 0) {
+    throw new InterceptorError(
+      ErrorCode.ConfigInvalid,
+      `${names.apiOrigins} must list one or more origins`,
+    );
+  }
+  return [
+    ...new Set(list.map((origin: unknown) => validateApiOrigin(String(origin), names.apiOrigins))),
+  ];
 }
 
 function publicId(value: string | null | undefined, field: string): string {
@@ -86,10 +130,8 @@ export function validateWorkerConfig(raw: RawWorkerConfig, names: FieldNames): W
       `${names.provider} must be one of: ${PROVIDERS.join(', ')}`,
     );
   }
-  const apiOrigin = validateApiOrigin(
-    raw.apiOrigin ?? DEFAULT_API_ORIGINS[provider as ProviderId],
-    names.apiOrigin,
-  );
+  const apiOrigins = validateApiOrigins(raw, names, DEFAULT_API_ORIGINS[provider as ProviderId]);
+  const apiOrigin = apiOrigins[0] as string;
   const margin = raw.renewMarginSeconds ?? DEFAULT_RENEW_MARGIN_SECONDS;
   const renewMarginSeconds = typeof margin === 'number' ? margin : Number(margin);
   if (margin === '' || !Number.isFinite(renewMarginSeconds) || renewMarginSeconds < 0) {
@@ -103,7 +145,12 @@ export function validateWorkerConfig(raw: RawWorkerConfig, names: FieldNames): W
   if (![true, false, '', 'true', 'false'].includes(debug)) {
     throw new InterceptorError(ErrorCode.ConfigInvalid, `${names.debug} must be true or false`);
   }
-  const common = { apiOrigin, renewMarginSeconds, debug: debug !== false && debug !== 'false' };
+  const common = {
+    apiOrigin,
+    apiOrigins,
+    renewMarginSeconds,
+    debug: debug !== false && debug !== 'false',
+  };
   if (provider === 'firmly') {
     return { provider, appId: publicId(raw.appId, names.appId), ...common };
   }
@@ -112,11 +159,12 @@ export function validateWorkerConfig(raw: RawWorkerConfig, names: FieldNames): W
     raw.storeOrigin ?? DEFAULT_DIGITAL_RIVER_STORE_ORIGIN,
     names.storeOrigin,
   );
-  // The store gets the shopper's cookies, never the token: the two must not be one origin.
-  if (storeOrigin === apiOrigin) {
+  // The store gets the shopper's cookies, never the token: it must not be an API origin.
+  if (apiOrigins.includes(storeOrigin)) {
+    const field = raw.apiOrigins == null ? names.apiOrigin : names.apiOrigins;
     throw new InterceptorError(
       ErrorCode.ConfigInvalid,
-      `${names.storeOrigin} must differ from ${names.apiOrigin}`,
+      `${names.storeOrigin} must differ from ${field}`,
     );
   }
   const config: WorkerConfig = { provider: 'digitalriver', siteId, storeOrigin, ...common };
@@ -133,6 +181,7 @@ const FIELDS: readonly (keyof RawWorkerConfig)[] = [
   'apiKey',
   'storeOrigin',
   'apiOrigin',
+  'apiOrigins',
   'renewMarginSeconds',
   'debug',
 ];
@@ -158,7 +207,13 @@ export const OPTION_NAMES: FieldNames = fieldNames((key) => key);
  */
 export function workerConfigToSearch(config: WorkerConfig): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(config)) params.set(key, String(value));
+  const { apiOrigins, ...rest } = config;
+  for (const [key, value] of Object.entries(rest)) params.set(key, String(value));
+  // One origin keeps the URL it always had, so no existing registration sees a new worker URL.
+  if (apiOrigins.length > 1) {
+    params.delete('apiOrigin');
+    params.set('apiOrigins', apiOrigins.join(' '));
+  }
   return params.toString();
 }
 

@@ -56,12 +56,13 @@ export function startValidatedInterceptor(
     askPage: askControlledPage(scope),
   });
 
+  log?.(`worker started: the token goes to ${config.apiOrigins.join(' ')} and nowhere else`);
   const report = createInterceptReporter(scope.clients);
   for (const method of METHODS) {
     registerRoute(
       ({ url, request }) => {
-        if (!log) return isApiRequest({ url, mode: request.mode }, config.apiOrigin);
-        const verdict = apiRequestVerdict({ url, mode: request.mode }, config.apiOrigin);
+        if (!log) return isApiRequest({ url, mode: request.mode }, config.apiOrigins);
+        const verdict = apiRequestVerdict({ url, mode: request.mode }, config.apiOrigins);
         if (verdict !== 'match') {
           const why =
             verdict === 'no-cors' ? 'no-cors (a worker cannot add headers to it)' : verdict;
