@@ -10,6 +10,7 @@ export default defineConfig({
       'testing/**/*.test.ts',
       'bin/**/*.test.ts',
       'e2e/setup/**/*.test.ts',
+      'examples/readme/*.test.ts',
     ],
     setupFiles: ['fake-indexeddb/auto'],
   },
