@@ -11,6 +11,7 @@ export default defineConfig({
       'bin/**/*.test.ts',
       'e2e/setup/**/*.test.ts',
       'examples/readme/*.test.ts',
+      'examples/own-worker/*.test.ts',
     ],
     setupFiles: ['fake-indexeddb/auto'],
   },
