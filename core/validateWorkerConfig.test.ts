@@ -27,10 +27,11 @@ describe('validateApiOrigin', () => {
     ['not a url', 'is not a URL'],
     ['http://api.firmly.work', 'must use https:'],
     ['ftp://api.firmly.work', 'must use https:'],
-    ['https://api.firmly.work/api', 'bare origin'],
-    ['https://user@api.firmly.work', 'bare origin'],
-    ['https://api.firmly.work?x=1', 'bare origin'],
-    ['https://api.firmly.work#x', 'bare origin'],
+    ['https://api.firmly.work/api', 'bare origins'],
+    ['https://user@api.firmly.work', 'bare origins'],
+    ['https://api.firmly.work?x=1', 'bare origins'],
+    ['https://api.firmly.work#x', 'bare origins'],
+    ['https://*.firmly.work', 'must be exact'],
   ])('refuses %s, naming the attribute', (value, why) => {
     expect(() => validateApiOrigin(value, 'data-api-origin')).toThrow(
       expect.objectContaining({ code: 'ConfigInvalid', message: expect.stringContaining(why) }),
@@ -100,7 +101,7 @@ describe('validateWorkerConfig', () => {
         storeOrigin: 'https://x.example',
         apiOrigin: 'https://x.example',
       },
-      'data-store-origin must differ from data-api-origin',
+      'data-store-origin must differ from the API origins',
     ],
   ])('refuses Digital River %j naming %s', (raw, field) => {
     expect(() => validateWorkerConfig(raw, names)).toThrow(
@@ -130,12 +131,13 @@ describe('validateWorkerConfig', () => {
   it.each([
     [{ apiOrigins: '' }, 'data-api-origins must list one or more origins'],
     [{ apiOrigins: [] }, 'data-api-origins must list one or more origins'],
+    [{ apiOrigins: 'https://api.firmly.work' + ' https://api.firmly.work/x' }, 'data-api-origins'],
     [{ apiOrigins: 'https://api.firmly.work https://*.firmly.work' }, 'data-api-origins'],
     [{ apiOrigins: 'https://api.firmly.work,https://cc.firmly.work' }, 'data-api-origins'],
     [{ apiOrigins: 'https://api.firmly.work http://cc.firmly.work' }, 'data-api-origins'],
     [
       { apiOrigins: 'https://cc.firmly.work', apiOrigin: 'https://api.firmly.work' },
-      'data-api-origins replaces data-api-origin',
+      'in place of data-api-origin',
     ],
   ])('refuses the origin list %j naming %s', (extra, field) => {
     expect(() => validateWorkerConfig({ provider: 'firmly', appId: 'a', ...extra }, names)).toThrow(
@@ -154,7 +156,7 @@ describe('validateWorkerConfig', () => {
         },
         names,
       ),
-    ).toThrow(/data-store-origin must differ from data-api-origins/);
+    ).toThrow(/data-store-origin must differ from the API origins/);
   });
 
   it('keeps the worker URL of a one-origin configuration as it was, and reads it back', () => {

@@ -46,13 +46,6 @@ export function validateApiOrigin(value: string, field: string): string {
   } catch {
     throw new InterceptorError(ErrorCode.ConfigInvalid, `${field} is not a URL`);
   }
-  // A wildcard parses as a host name, then matches nothing: say so instead of failing silently.
-  if (url.hostname.includes('*')) {
-    throw new InterceptorError(
-      ErrorCode.ConfigInvalid,
-      `${field} must name exact origins; patterns such as * are not supported`,
-    );
-  }
   const isLoopback = LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback)) {
     throw new InterceptorError(
@@ -60,10 +53,12 @@ export function validateApiOrigin(value: string, field: string): string {
       `${field} must use https: (http: only for localhost and 127.0.0.1)`,
     );
   }
-  if (url.username || url.password || url.pathname !== '/' || url.search || url.hash) {
+  // A wildcard parses as a host name, then would match nothing: refused, as origins are exact.
+  const bare = !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
+  if (!bare || url.hostname.includes('*')) {
     throw new InterceptorError(
       ErrorCode.ConfigInvalid,
-      `${field} must be a bare origin such as https://api.example.com`,
+      `${field} must be exact, bare origins such as https://api.example.com`,
     );
   }
   return url.origin;
@@ -82,26 +77,16 @@ export function validateApiOrigin(value: string, field: string): string {
  */
 function validateApiOrigins(raw: RawWorkerConfig, names: FieldNames, fallback: string): string[] {
   const { apiOrigin, apiOrigins } = raw;
-  if (apiOrigins === null || apiOrigins === undefined) {
-    return [validateApiOrigin(apiOrigin ?? fallback, names.apiOrigin)];
-  }
-  if (apiOrigin !== null && apiOrigin !== undefined) {
-    throw new InterceptorError(
-      ErrorCode.ConfigInvalid,
-      `${names.apiOrigins} replaces ${names.apiOrigin}: give one of them`,
-    );
-  }
+  if (apiOrigins == null) return [validateApiOrigin(apiOrigin ?? fallback, names.apiOrigin)];
   const list =
     typeof apiOrigins === 'string' ? apiOrigins.split(/\s+/).filter(Boolean) : apiOrigins;
-  if (!Array.isArray(list) || list.length === 0) {
+  if (apiOrigin != null || !Array.isArray(list) || list.length === 0) {
     throw new InterceptorError(
       ErrorCode.ConfigInvalid,
-      `${names.apiOrigins} must list one or more origins`,
+      `${names.apiOrigins} must list one or more origins, in place of ${names.apiOrigin}`,
     );
   }
-  return [
-    ...new Set(list.map((origin: unknown) => validateApiOrigin(String(origin), names.apiOrigins))),
-  ];
+  return [...new Set(list.map((origin) => validateApiOrigin(String(origin), names.apiOrigins)))];
 }
 
 function publicId(value: string | null | undefined, field: string): string {
@@ -161,10 +146,9 @@ export function validateWorkerConfig(raw: RawWorkerConfig, names: FieldNames): W
   );
   // The store gets the shopper's cookies, never the token: it must not be an API origin.
   if (apiOrigins.includes(storeOrigin)) {
-    const field = raw.apiOrigins == null ? names.apiOrigin : names.apiOrigins;
     throw new InterceptorError(
       ErrorCode.ConfigInvalid,
-      `${names.storeOrigin} must differ from ${field}`,
+      `${names.storeOrigin} must differ from the API origins`,
     );
   }
   const config: WorkerConfig = { provider: 'digitalriver', siteId, storeOrigin, ...common };
