@@ -129,15 +129,15 @@ describe('validateWorkerConfig', () => {
   });
 
   it.each([
-    [{ apiOrigins: '' }, 'data-api-origins must list one or more origins'],
-    [{ apiOrigins: [] }, 'data-api-origins must list one or more origins'],
+    [{ apiOrigins: '' }, 'data-api-origins must list origins'],
+    [{ apiOrigins: [] }, 'data-api-origins must list origins'],
     [{ apiOrigins: 'https://api.firmly.work' + ' https://api.firmly.work/x' }, 'data-api-origins'],
     [{ apiOrigins: 'https://api.firmly.work https://*.firmly.work' }, 'data-api-origins'],
     [{ apiOrigins: 'https://api.firmly.work,https://cc.firmly.work' }, 'data-api-origins'],
     [{ apiOrigins: 'https://api.firmly.work http://cc.firmly.work' }, 'data-api-origins'],
     [
       { apiOrigins: 'https://cc.firmly.work', apiOrigin: 'https://api.firmly.work' },
-      'in place of data-api-origin',
+      'without data-api-origin',
     ],
   ])('refuses the origin list %j naming %s', (extra, field) => {
     expect(() => validateWorkerConfig({ provider: 'firmly', appId: 'a', ...extra }, names)).toThrow(

@@ -83,7 +83,7 @@ function validateApiOrigins(raw: RawWorkerConfig, names: FieldNames, fallback: s
   if (apiOrigin != null || !Array.isArray(list) || list.length === 0) {
     throw new InterceptorError(
       ErrorCode.ConfigInvalid,
-      `${names.apiOrigins} must list one or more origins, in place of ${names.apiOrigin}`,
+      `${names.apiOrigins} must list origins, without ${names.apiOrigin}`,
     );
   }
   return [...new Set(list.map((origin) => validateApiOrigin(String(origin), names.apiOrigins)))];
@@ -191,13 +191,11 @@ export const OPTION_NAMES: FieldNames = fieldNames((key) => key);
  */
 export function workerConfigToSearch(config: WorkerConfig): string {
   const params = new URLSearchParams();
-  const { apiOrigins, ...rest } = config;
-  for (const [key, value] of Object.entries(rest)) params.set(key, String(value));
-  // One origin keeps the URL it always had, so no existing registration sees a new worker URL.
-  if (apiOrigins.length > 1) {
-    params.delete('apiOrigin');
-    params.set('apiOrigins', apiOrigins.join(' '));
+  for (const [key, value] of Object.entries(config)) {
+    params.set(key, Array.isArray(value) ? value.join(' ') : String(value));
   }
+  // One origin keeps the URL it always had, so no existing registration sees a new worker URL.
+  params.delete(config.apiOrigins.length > 1 ? 'apiOrigin' : 'apiOrigins');
   return params.toString();
 }
 
