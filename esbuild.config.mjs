@@ -64,11 +64,18 @@ await Promise.all([
     format: 'esm',
   }),
   // The ESM entries for bundler users: `.` and `./sw`. Dependencies stay imports for their
-  // bundler to dedupe; the fallback becomes a chunk their bundler splits off.
+  // bundler to dedupe; the fallback, imported on demand, becomes a chunk their bundler splits
+  // off. It is an entry of its own so its name carries no hash: the app's bundler adds one, and
+  // a second would read `fallbackChunk-VUROTZX5-BLfXDWJ1.js`. Shared chunks are imported
+  // statically, so a bundler merges them and their names never reach a `dist/`.
   esbuild.build({
     ...shared,
     minify: false,
-    entryPoints: { index: 'client/index.ts', sw: 'sw/index.ts' },
+    entryPoints: {
+      index: 'client/index.ts',
+      sw: 'sw/index.ts',
+      'chunks/fallback': 'client/fallbackChunk.ts',
+    },
     outdir: 'dist',
     chunkNames: 'chunks/[name]-[hash]',
     format: 'esm',

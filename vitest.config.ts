@@ -10,6 +10,8 @@ export default defineConfig({
       'testing/**/*.test.ts',
       'bin/**/*.test.ts',
       'e2e/setup/**/*.test.ts',
+      'examples/readme/*.test.ts',
+      'examples/own-worker/*.test.ts',
     ],
     setupFiles: ['fake-indexeddb/auto'],
   },

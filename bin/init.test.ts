@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,29 @@ describe('npx sw-token-interceptor init', () => {
     expect(out).toContain('already has a service worker of its own: sw.js');
     expect(out).toContain("importScripts('/sw-token-interceptor.sw.js')");
     expect(out).toContain('data-register-worker="false"');
+  });
+
+  it('for the install() route, copies only the worker and prints the install() call', () => {
+    const site = mkdtempSync(path.join(tmpdir(), 'swti-init-'));
+    const { code, out } = run(['init', 'public', '--worker-only'], site);
+    expect(code).toBe(0);
+    expect(readdirSync(path.join(site, 'public'))).toEqual(['sw-token-interceptor.sw.js']);
+    expect(readFileSync(path.join(site, 'public', 'sw-token-interceptor.sw.js'))).toEqual(
+      readFileSync(path.join(dist, 'sw-token-interceptor.sw.js')),
+    );
+    expect(out).toContain('Copied 1 file to public/');
+    expect(out).toContain("install({ provider: 'firmly', appId: 'YOUR_APPLICATION_ID' })");
+    expect(out).not.toContain('<script');
+  });
+
+  it('takes the flag before the folder too, and refuses one it does not know', () => {
+    const site = mkdtempSync(path.join(tmpdir(), 'swti-init-'));
+    expect(run(['init', '--worker-only', 'public'], site).code).toBe(0);
+    expect(readdirSync(path.join(site, 'public'))).toEqual(['sw-token-interceptor.sw.js']);
+    expect(run(['init', 'public', '--everything'], site)).toMatchObject({
+      code: 1,
+      out: expect.stringContaining('--worker-only'),
+    });
   });
 
   it('explains its usage, failing on a wrong call', () => {

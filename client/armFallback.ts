@@ -51,7 +51,9 @@ export function armFallback(
   scope: string,
 ): Fallback {
   const log = debugLog(config.debug, (line) => console.info(line));
-  log?.('fallback armed: this page attaches the token to API calls itself');
+  log?.(
+    `fallback armed: this page attaches the token to calls to ${config.apiOrigins.join(' ')} itself`,
+  );
   const { session, authorizedFetch } = createInterceptorCore(config, {
     log,
     fetch: nativeFetch,

@@ -14,6 +14,11 @@ export {
   type UpstreamAnswer,
 } from '../core/errors.js';
 export type { InterceptInfo } from '../core/InterceptInfo.js';
+export type {
+  DigitalRiverOptions,
+  FirmlyOptions,
+  ProviderOptions,
+} from '../core/ProviderOptions.js';
 export type { SessionInfo } from '../core/SessionInfo.js';
 export type { ProviderId } from '../core/WorkerConfig.js';
 export type {

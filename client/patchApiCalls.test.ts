@@ -75,7 +75,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 describe('patchApiCalls', () => {
   it('a cart call made before the page is ready waits; a call to another origin does not', async () => {
     const { win, pageFetch, restore } = fakePage();
-    const setMode = patchApiCalls(win, API);
+    const setMode = patchApiCalls(win, [API]);
     let answered = false;
     const cart = win.fetch(`${API}/cart`).then((response) => {
       answered = true;
@@ -95,7 +95,7 @@ describe('patchApiCalls', () => {
 
   it('the worker takes control: held calls go out as made, and the page gets its own fetch and XHR back', async () => {
     const { win, pageFetch, original, restore, xhr } = fakePage();
-    const setMode = patchApiCalls(win, API);
+    const setMode = patchApiCalls(win, [API]);
     const request = xhr();
     request.open('POST', `${API}/cart/line-items`);
     request.setRequestHeader('content-type', 'application/json');
@@ -115,7 +115,7 @@ describe('patchApiCalls', () => {
 
   it('the fallback arms: held fetch and XHR calls go to it in the order they were made, headers and body included', async () => {
     const { win, restore, xhr } = fakePage();
-    const setMode = patchApiCalls(win, API);
+    const setMode = patchApiCalls(win, [API]);
     const { authorizer, fetched, xhrs } = fakeAuthorizer();
     const first = win.fetch(`${API}/cart`);
     const request = xhr();
@@ -145,7 +145,7 @@ describe('patchApiCalls', () => {
 
   it('while armed, calls made later go to the fallback at once; the page never sends them itself', async () => {
     const { win, pageFetch, restore, xhr } = fakePage();
-    const setMode = patchApiCalls(win, API);
+    const setMode = patchApiCalls(win, [API]);
     const { authorizer, fetched, xhrs } = fakeAuthorizer();
     setMode(authorizer);
     await win.fetch(new Request(`${API}/cart`, { method: 'DELETE' }));
@@ -161,7 +161,7 @@ describe('patchApiCalls', () => {
 
   it('the worker arrives after the fallback armed: the fallback steps aside and the patch comes off', async () => {
     const { win, pageFetch, original, restore, xhr } = fakePage();
-    const setMode = patchApiCalls(win, API);
+    const setMode = patchApiCalls(win, [API]);
     const { authorizer, fetched } = fakeAuthorizer();
     setMode(authorizer);
     setMode('pass');
@@ -178,7 +178,7 @@ describe('patchApiCalls', () => {
 
   it('a held XHR the page aborts, or opens again, is never sent', async () => {
     const { win, restore, xhr } = fakePage();
-    const setMode = patchApiCalls(win, API);
+    const setMode = patchApiCalls(win, [API]);
     const { authorizer, xhrs } = fakeAuthorizer();
     const aborted = xhr();
     aborted.open('POST', `${API}/cart/line-items`);
@@ -199,7 +199,7 @@ describe('patchApiCalls', () => {
 
   it('a held fetch whose signal aborts is rejected, never sent', async () => {
     const { win, pageFetch, restore } = fakePage();
-    const setMode = patchApiCalls(win, API);
+    const setMode = patchApiCalls(win, [API]);
     const controller = new AbortController();
     const call = win.fetch(`${API}/cart`, { signal: controller.signal });
     controller.abort();
@@ -212,7 +212,7 @@ describe('patchApiCalls', () => {
 
   it('synchronous XHRs and no-cors fetches go out as the page made them, held or armed', async () => {
     const { win, pageFetch, restore, xhr } = fakePage();
-    const setMode = patchApiCalls(win, API);
+    const setMode = patchApiCalls(win, [API]);
     const sync = xhr();
     sync.open('GET', `${API}/cart`, false);
     sync.send();
@@ -228,7 +228,7 @@ describe('patchApiCalls', () => {
 
   it('a script that wrapped fetch after us keeps its wrapper when the patch comes off', async () => {
     const { win, restore } = fakePage();
-    const setMode = patchApiCalls(win, API);
+    const setMode = patchApiCalls(win, [API]);
     const theirs = vi.fn(win.fetch);
     win.fetch = theirs;
     setMode('pass');

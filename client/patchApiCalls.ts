@@ -56,10 +56,13 @@ interface OpenedXhr {
  * since), so a page a worker serves pays nothing for the patch afterwards.
  *
  * @param win - the page's window
- * @param apiOrigin - the configured API origin
+ * @param apiOrigins - the configured API origins
  * @returns the mode switch
  */
-export function patchApiCalls(win: Window & typeof globalThis, apiOrigin: string): SetApiCallMode {
+export function patchApiCalls(
+  win: Window & typeof globalThis,
+  apiOrigins: readonly string[],
+): SetApiCallMode {
   let mode: ApiCallMode | undefined;
   let release!: () => void;
   const released = new Promise<void>((resolve) => {
@@ -68,7 +71,7 @@ export function patchApiCalls(win: Window & typeof globalThis, apiOrigin: string
   // Runs `go` with the mode a call goes into: the current one, or the first one set.
   const route = <T>(go: (next: ApiCallMode) => T): T | Promise<T> =>
     mode ? go(mode) : released.then(() => go(mode as ApiCallMode));
-  const isApi = (url: string | URL) => isApiUrl(url, win.location.href, apiOrigin);
+  const isApi = (url: string | URL) => isApiUrl(url, win.location.href, apiOrigins);
 
   const pageFetch = win.fetch;
   const patchedFetch: typeof fetch = async (input, init) => {

@@ -26,6 +26,13 @@ describe('routesReachWorker', () => {
     expect(routesReachWorker(worker(before.scriptURL), options)).toBe(false);
   });
 
+  it('a storefront that adds its payment host: a page loaded under the one-origin rules is not covered, one loaded under both is', () => {
+    const both = configured({ apiOrigins: 'https://api.shop.example https://cc.shop.example' });
+    expect(routesReachWorker(worker(options.scriptURL), both)).toBe(false);
+    expect(routesReachWorker(worker(both.scriptURL), both)).toBe(true);
+    expect(routesReachWorker(worker(both.scriptURL), options)).toBe(true);
+  });
+
   it('a page loaded under a worker that is not ours cannot know its rules, so is not covered', () => {
     expect(routesReachWorker(worker('https://shop.example/sw.js'), options)).toBe(false);
     const elsewhere = options.scriptURL.replace('/sw-token-interceptor.sw.js', '/old/sw.js');

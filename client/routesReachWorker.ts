@@ -10,7 +10,7 @@ import type { ValidInstallOptions } from './validateInstallOptions.js';
  *
  * @param loadedUnder - the worker that controlled the page when it loaded, if any
  * @param options - this page's configuration
- * @returns true when the rules cover the API origin, or there were none (the page was not
+ * @returns true when the rules cover every configured API origin, or there were none (the page was not
  *   controlled: a worker that claims it brings its own)
  */
 export function routesReachWorker(
@@ -18,10 +18,13 @@ export function routesReachWorker(
   options: ValidInstallOptions,
 ): boolean {
   if (!loadedUnder) return true;
-  // Both URLs are absolute and same-origin, with the configuration in the query.
+  // Both URLs are absolute and same-origin, with the configuration in the query: one origin as
+  // `apiOrigin`, several as space-separated `apiOrigins` (workerConfigToSearch).
   const [path, query] = loadedUnder.scriptURL.split('?');
+  const params = new URLSearchParams(query);
+  const covered = (params.get('apiOrigins') ?? params.get('apiOrigin') ?? '').split(' ');
   return (
     path === options.scriptURL.split('?')[0] &&
-    new URLSearchParams(query).get('apiOrigin') === options.worker.apiOrigin
+    options.worker.apiOrigins.every((origin) => covered.includes(origin))
   );
 }

@@ -58,7 +58,7 @@ export function startClient(
   // already under our worker holds none: its calls reach the worker, which starts for them.
   const setMode: SetApiCallMode = loadedUnderOurs
     ? () => undefined
-    : patchApiCalls(win, options.worker.apiOrigin);
+    : patchApiCalls(win, options.worker.apiOrigins);
   const log = debugLog(options.worker.debug, (line) => console.info(line));
 
   // One handshake per worker, however many paths (start-up, controllerchange) ask for it.

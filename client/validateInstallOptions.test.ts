@@ -21,6 +21,19 @@ describe('validateInstallOptions', () => {
     });
   });
 
+  it('reads data-api-origins as space-separated exact origins', () => {
+    const raw = {
+      provider: 'firmly',
+      appId: 'a',
+      apiOrigins: 'https://api.firmly.work https://cc.firmly.work',
+    };
+    const valid = validateInstallOptions(raw, names, page);
+    expect(valid.worker.apiOrigins).toEqual(['https://api.firmly.work', 'https://cc.firmly.work']);
+    expect(new URL(valid.scriptURL).searchParams.get('apiOrigins')).toBe(
+      'https://api.firmly.work https://cc.firmly.work',
+    );
+  });
+
   it('accepts a worker hosted by the storefront', () => {
     const raw = { provider: 'firmly', appId: 'a', registerWorker: 'false' };
     expect(validateInstallOptions(raw, names, page).registerWorker).toBe(false);

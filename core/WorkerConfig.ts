@@ -3,8 +3,13 @@ export type ProviderId = 'firmly' | 'digitalriver';
 
 /** What every provider's configuration has. */
 interface BaseConfig {
-  /** The exact origin (scheme, host, port) whose requests get the token. */
+  /** The origin the token is obtained from: the first of {@link BaseConfig.apiOrigins}. */
   apiOrigin: string;
+  /**
+   * Every exact origin (scheme, host, port) whose requests get the token, `apiOrigin` first:
+   * for example Firmly's API host and its payment host. Listed, never derived by pattern.
+   */
+  apiOrigins: readonly string[];
   /** Renew this many seconds before expiry. */
   renewMarginSeconds: number;
   /** Log each decision to the console (never a token). */

@@ -113,7 +113,7 @@ export function createInterceptorCore(
       session,
       provider,
       host.fetch,
-      (url) => isApiRequest({ url, mode: 'cors' }, config.apiOrigin),
+      (url) => isApiRequest({ url, mode: 'cors' }, config.apiOrigins),
       host.log,
     ),
   };

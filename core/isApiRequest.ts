@@ -15,10 +15,13 @@ export type ApiRequestVerdict = 'match' | 'navigation' | 'no-cors' | 'another or
  * requests cannot carry custom headers anyway.
  *
  * @param request - the outgoing request
- * @param apiOrigin - the configured origin, canonical (`URL.origin`)
+ * @param apiOrigins - the configured origins, each canonical (`URL.origin`)
  * @returns `match`, or the reason it is left alone
  */
-export function apiRequestVerdict(request: RequestLike, apiOrigin: string): ApiRequestVerdict {
+export function apiRequestVerdict(
+  request: RequestLike,
+  apiOrigins: readonly string[],
+): ApiRequestVerdict {
   if (request.mode === 'navigate') return 'navigation';
   let origin: string;
   try {
@@ -26,15 +29,15 @@ export function apiRequestVerdict(request: RequestLike, apiOrigin: string): ApiR
   } catch {
     return 'not a URL';
   }
-  if (origin !== apiOrigin) return 'another origin';
+  if (!apiOrigins.includes(origin)) return 'another origin';
   return request.mode === 'no-cors' ? 'no-cors' : 'match';
 }
 
 /**
  * @param request - the outgoing request
- * @param apiOrigin - the configured origin, canonical (`URL.origin`)
+ * @param apiOrigins - the configured origins, each canonical (`URL.origin`)
  * @returns whether to attach the token (see {@link apiRequestVerdict})
  */
-export function isApiRequest(request: RequestLike, apiOrigin: string): boolean {
-  return apiRequestVerdict(request, apiOrigin) === 'match';
+export function isApiRequest(request: RequestLike, apiOrigins: readonly string[]): boolean {
+  return apiRequestVerdict(request, apiOrigins) === 'match';
 }

@@ -36,7 +36,8 @@ export function createTokenStore(dbName = DB_NAME, storeName = STORE_NAME): UseS
 
 /**
  * The key a session is kept under: one session per provider, app and API origin, so two
- * configurations on one site never share a token.
+ * configurations on one site never share a token. The origin is the one the token comes from
+ * (`apiOrigin`), not the whole list: listing a payment host later keeps the shopper's session.
  *
  * @param config - the worker's configuration
  * @returns the store key

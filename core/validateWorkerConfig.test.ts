@@ -27,10 +27,11 @@ describe('validateApiOrigin', () => {
     ['not a url', 'is not a URL'],
     ['http://api.firmly.work', 'must use https:'],
     ['ftp://api.firmly.work', 'must use https:'],
-    ['https://api.firmly.work/api', 'bare origin'],
-    ['https://user@api.firmly.work', 'bare origin'],
-    ['https://api.firmly.work?x=1', 'bare origin'],
-    ['https://api.firmly.work#x', 'bare origin'],
+    ['https://api.firmly.work/api', 'bare origins'],
+    ['https://user@api.firmly.work', 'bare origins'],
+    ['https://api.firmly.work?x=1', 'bare origins'],
+    ['https://api.firmly.work#x', 'bare origins'],
+    ['https://*.firmly.work', 'must be exact'],
   ])('refuses %s, naming the attribute', (value, why) => {
     expect(() => validateApiOrigin(value, 'data-api-origin')).toThrow(
       expect.objectContaining({ code: 'ConfigInvalid', message: expect.stringContaining(why) }),
@@ -45,6 +46,7 @@ describe('validateWorkerConfig', () => {
       provider: 'firmly',
       appId: 'app-1',
       apiOrigin: 'https://api.firmly.work',
+      apiOrigins: ['https://api.firmly.work'],
       renewMarginSeconds: 300,
       debug: false,
     });
@@ -73,6 +75,7 @@ describe('validateWorkerConfig', () => {
       siteId: 'site1',
       storeOrigin: 'https://store.digitalriver.com',
       apiOrigin: 'https://api.digitalriver.com',
+      apiOrigins: ['https://api.digitalriver.com'],
       renewMarginSeconds: 300,
       debug: false,
     });
@@ -98,12 +101,86 @@ describe('validateWorkerConfig', () => {
         storeOrigin: 'https://x.example',
         apiOrigin: 'https://x.example',
       },
-      'data-store-origin must differ from data-api-origin',
+      'data-store-origin must differ from the API origins',
     ],
   ])('refuses Digital River %j naming %s', (raw, field) => {
     expect(() => validateWorkerConfig(raw, names)).toThrow(
       expect.objectContaining({ code: 'ConfigInvalid', message: expect.stringContaining(field) }),
     );
+  });
+
+  it('lists several exact origins, the API the token comes from first', () => {
+    const config = validateWorkerConfig(
+      {
+        provider: 'firmly',
+        appId: 'a',
+        apiOrigins:
+          ' https://API.firmly.work  https://cc.firmly.work:443\nhttps://api.firmly.work ',
+      },
+      names,
+    );
+    expect(config.apiOrigin).toBe('https://api.firmly.work');
+    expect(config.apiOrigins).toEqual(['https://api.firmly.work', 'https://cc.firmly.work']);
+    const fromList = validateWorkerConfig(
+      { provider: 'firmly', appId: 'a', apiOrigins: ['http://127.0.0.1:1', 'http://[::1]:1'] },
+      names,
+    );
+    expect(fromList.apiOrigins).toEqual(['http://127.0.0.1:1', 'http://[::1]:1']);
+  });
+
+  it.each([
+    [{ apiOrigins: '' }, 'data-api-origins must list origins'],
+    [{ apiOrigins: [] }, 'data-api-origins must list origins'],
+    [{ apiOrigins: 'https://api.firmly.work' + ' https://api.firmly.work/x' }, 'data-api-origins'],
+    [{ apiOrigins: 'https://api.firmly.work https://*.firmly.work' }, 'data-api-origins'],
+    [{ apiOrigins: 'https://api.firmly.work,https://cc.firmly.work' }, 'data-api-origins'],
+    [{ apiOrigins: 'https://api.firmly.work http://cc.firmly.work' }, 'data-api-origins'],
+    [
+      { apiOrigins: 'https://cc.firmly.work', apiOrigin: 'https://api.firmly.work' },
+      'without data-api-origin',
+    ],
+  ])('refuses the origin list %j naming %s', (extra, field) => {
+    expect(() => validateWorkerConfig({ provider: 'firmly', appId: 'a', ...extra }, names)).toThrow(
+      expect.objectContaining({ code: 'ConfigInvalid', message: expect.stringContaining(field) }),
+    );
+  });
+
+  it('refuses a Digital River store that is any of the API origins', () => {
+    expect(() =>
+      validateWorkerConfig(
+        {
+          provider: 'digitalriver',
+          siteId: 's',
+          storeOrigin: 'https://store.example',
+          apiOrigins: 'https://api.example https://store.example',
+        },
+        names,
+      ),
+    ).toThrow(/data-store-origin must differ from the API origins/);
+  });
+
+  it('keeps the worker URL of a one-origin configuration as it was, and reads it back', () => {
+    const config = validateWorkerConfig({ provider: 'firmly', appId: 'a' }, names);
+    const search = workerConfigToSearch(config);
+    expect(search).toBe(
+      'provider=firmly&appId=a&apiOrigin=https%3A%2F%2Fapi.firmly.work&renewMarginSeconds=300&debug=false',
+    );
+    expect(workerConfigFromSearch(`?${search}`)).toEqual(config);
+  });
+
+  it('round-trips several origins through the worker URL', () => {
+    const config = validateWorkerConfig(
+      {
+        provider: 'digitalriver',
+        siteId: 's',
+        storeOrigin: 'http://localhost:3',
+        apiOrigins: ['http://127.0.0.1:1', 'http://127.0.0.1:2'],
+      },
+      names,
+    );
+    const search = workerConfigToSearch(config);
+    expect(new URLSearchParams(search).get('apiOrigin')).toBeNull();
+    expect(workerConfigFromSearch(`?${search}`)).toEqual(config);
   });
 
   it('reads a bare data-debug attribute as on', () => {

@@ -15,6 +15,8 @@ export interface RawWorkerConfig {
   apiKey?: string | null | undefined;
   storeOrigin?: string | null | undefined;
   apiOrigin?: string | null | undefined;
+  /** Space-separated in `data-api-origins` and the worker URL, a list in options. */
+  apiOrigins?: string | readonly string[] | null | undefined;
   renewMarginSeconds?: string | number | null | undefined;
   debug?: string | boolean | null | undefined;
 }
@@ -51,13 +53,40 @@ export function validateApiOrigin(value: string, field: string): string {
       `${field} must use https: (http: only for localhost and 127.0.0.1)`,
     );
   }
-  if (url.username || url.password || url.pathname !== '/' || url.search || url.hash) {
+  // A wildcard parses as a host name, then would match nothing: refused, as origins are exact.
+  const bare = !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
+  if (!bare || url.hostname.includes('*')) {
     throw new InterceptorError(
       ErrorCode.ConfigInvalid,
-      `${field} must be a bare origin such as https://api.example.com`,
+      `${field} must be exact, bare origins such as https://api.example.com`,
     );
   }
   return url.origin;
+}
+
+/**
+ * Reads the origins that get the token: `apiOrigins` (a list, or space-separated) or the single
+ * `apiOrigin`, never both, so no reader has to guess which one wins. Each is exact; none is
+ * derived from another by pattern.
+ *
+ * @param raw - unvalidated values
+ * @param names - how each field is called where it came from
+ * @param fallback - the provider's production API, when neither is given
+ * @returns the canonical origins without repeats, the token's own API first
+ * @throws InterceptorError `ConfigInvalid` naming the field
+ */
+function validateApiOrigins(raw: RawWorkerConfig, names: FieldNames, fallback: string): string[] {
+  const { apiOrigin, apiOrigins } = raw;
+  if (apiOrigins == null) return [validateApiOrigin(apiOrigin ?? fallback, names.apiOrigin)];
+  const list =
+    typeof apiOrigins === 'string' ? apiOrigins.split(/\s+/).filter(Boolean) : apiOrigins;
+  if (apiOrigin != null || !Array.isArray(list) || list.length === 0) {
+    throw new InterceptorError(
+      ErrorCode.ConfigInvalid,
+      `${names.apiOrigins} must list origins, without ${names.apiOrigin}`,
+    );
+  }
+  return [...new Set(list.map((origin) => validateApiOrigin(String(origin), names.apiOrigins)))];
 }
 
 function publicId(value: string | null | undefined, field: string): string {
@@ -86,10 +115,8 @@ export function validateWorkerConfig(raw: RawWorkerConfig, names: FieldNames): W
       `${names.provider} must be one of: ${PROVIDERS.join(', ')}`,
     );
   }
-  const apiOrigin = validateApiOrigin(
-    raw.apiOrigin ?? DEFAULT_API_ORIGINS[provider as ProviderId],
-    names.apiOrigin,
-  );
+  const apiOrigins = validateApiOrigins(raw, names, DEFAULT_API_ORIGINS[provider as ProviderId]);
+  const apiOrigin = apiOrigins[0] as string;
   const margin = raw.renewMarginSeconds ?? DEFAULT_RENEW_MARGIN_SECONDS;
   const renewMarginSeconds = typeof margin === 'number' ? margin : Number(margin);
   if (margin === '' || !Number.isFinite(renewMarginSeconds) || renewMarginSeconds < 0) {
@@ -103,7 +130,12 @@ export function validateWorkerConfig(raw: RawWorkerConfig, names: FieldNames): W
   if (![true, false, '', 'true', 'false'].includes(debug)) {
     throw new InterceptorError(ErrorCode.ConfigInvalid, `${names.debug} must be true or false`);
   }
-  const common = { apiOrigin, renewMarginSeconds, debug: debug !== false && debug !== 'false' };
+  const common = {
+    apiOrigin,
+    apiOrigins,
+    renewMarginSeconds,
+    debug: debug !== false && debug !== 'false',
+  };
   if (provider === 'firmly') {
     return { provider, appId: publicId(raw.appId, names.appId), ...common };
   }
@@ -112,11 +144,11 @@ export function validateWorkerConfig(raw: RawWorkerConfig, names: FieldNames): W
     raw.storeOrigin ?? DEFAULT_DIGITAL_RIVER_STORE_ORIGIN,
     names.storeOrigin,
   );
-  // The store gets the shopper's cookies, never the token: the two must not be one origin.
-  if (storeOrigin === apiOrigin) {
+  // The store gets the shopper's cookies, never the token: it must not be an API origin.
+  if (apiOrigins.includes(storeOrigin)) {
     throw new InterceptorError(
       ErrorCode.ConfigInvalid,
-      `${names.storeOrigin} must differ from ${names.apiOrigin}`,
+      `${names.storeOrigin} must differ from the API origins`,
     );
   }
   const config: WorkerConfig = { provider: 'digitalriver', siteId, storeOrigin, ...common };
@@ -133,6 +165,7 @@ const FIELDS: readonly (keyof RawWorkerConfig)[] = [
   'apiKey',
   'storeOrigin',
   'apiOrigin',
+  'apiOrigins',
   'renewMarginSeconds',
   'debug',
 ];
@@ -158,7 +191,11 @@ export const OPTION_NAMES: FieldNames = fieldNames((key) => key);
  */
 export function workerConfigToSearch(config: WorkerConfig): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(config)) params.set(key, String(value));
+  for (const [key, value] of Object.entries(config)) {
+    params.set(key, Array.isArray(value) ? value.join(' ') : String(value));
+  }
+  // One origin keeps the URL it always had, so no existing registration sees a new worker URL.
+  params.delete(config.apiOrigins.length > 1 ? 'apiOrigin' : 'apiOrigins');
   return params.toString();
 }
 

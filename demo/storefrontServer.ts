@@ -31,6 +31,11 @@ export interface StorefrontOptions {
   port?: number;
   /** The Firmly Cart API origin written into the Firmly shop's `data-api-origin`. */
   apiOrigin: string;
+  /**
+   * Several origins written into the Firmly shop's `data-api-origins` in place of
+   * `data-api-origin`, `apiOrigin` first.
+   */
+  alsoApiOrigins?: readonly string[];
   /** The Firmly application id written into the Firmly shop's `data-app-id`. */
   appId: string;
   /** Absolute path of the built `dist/` folder that holds the library's scripts. */
@@ -66,12 +71,18 @@ const TEMPLATE_PATHS = new Set(['/index.html', '/digitalriver.html']);
 
 // Each tag's own attributes come from the options; a second copy would be ignored by the browser
 // (the first attribute wins) and the test would silently check the wrong thing.
-const FIRMLY_ATTRIBUTES = new Set(['data-provider', 'data-app-id', 'data-api-origin']);
+const FIRMLY_ATTRIBUTES = new Set([
+  'data-provider',
+  'data-app-id',
+  'data-api-origin',
+  'data-api-origins',
+]);
 const DIGITAL_RIVER_ATTRIBUTES = new Set([
   'data-provider',
   'data-site-id',
   'data-store-origin',
   'data-api-origin',
+  'data-api-origins',
   'data-api-key',
 ]);
 const DATA_ATTRIBUTE = /^data-[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -173,7 +184,9 @@ async function renderShops(options: StorefrontOptions): Promise<Map<string, stri
       tagAttributes: tagAttributes({
         'data-provider': 'firmly',
         'data-app-id': options.appId,
-        'data-api-origin': options.apiOrigin,
+        ...(options.alsoApiOrigins?.length
+          ? { 'data-api-origins': [options.apiOrigin, ...options.alsoApiOrigins].join(' ') }
+          : { 'data-api-origin': options.apiOrigin }),
       }),
       shopScript: '/shop.js',
       home: '/',

@@ -88,6 +88,33 @@ test('no token goes to a third origin, nor to the API server under another host 
   }
 });
 
+test('a second configured origin (the payment host) gets the token; an unlisted one does not', async ({
+  openShop,
+  firmly,
+}) => {
+  const { startFirmlyEmulator } = await import('../testing/emulator/firmly/firmlyEmulator');
+  const unlisted = await startFirmlyEmulator({ testControls: true });
+  // The same API under a second exact origin plays the payment host: it accepts our token.
+  const paymentHost = firmly.origin.replace('127.0.0.1', 'localhost');
+  try {
+    const { page } = await openShop({ alsoApiOrigins: [paymentHost] });
+    const body = JSON.stringify({ step: 'complete-order' });
+    const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body };
+    const payment = await pageFetch(page, `${paymentHost}/api/v2/echo`, init);
+    expect(payment.status).toBe(200);
+    expect(JSON.parse(payment.body)).toMatchObject({ body });
+    expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
+    expect(firmly.requestLog.every((entry) => entry.hasAuth)).toBe(true);
+    expect(firmly.counters.browserSession).toBe(1);
+
+    const other = await pageFetch(page, `${unlisted.origin}/api/v2/echo`, init);
+    expect(other.status).toBe(401);
+    expect(unlisted.requestLog.map((entry) => entry.hasAuth)).toEqual([false]);
+  } finally {
+    await unlisted.close();
+  }
+});
+
 test('a wrong app id gives an InvalidAppId error event and the call still gets an answer', async ({
   openShop,
   firmly,

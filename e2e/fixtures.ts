@@ -19,6 +19,8 @@ export const CART = '/api/v2/domains/staging.luma.gift/cart';
 export type OpenShop = (options?: {
   appId?: string;
   apiOrigin?: string;
+  /** More origins that get the token: the tag then says `data-api-origins`. */
+  alsoApiOrigins?: string[];
   attributes?: Record<string, string>;
   /** Serve the library from another build (a test variant of dist/). */
   distDir?: string;
@@ -94,6 +96,7 @@ export const test = base.extend<Fixtures>({
     await use(async (options = {}) => {
       const shop = await startStorefront({
         apiOrigin: options.apiOrigin ?? firmly.origin,
+        ...(options.alsoApiOrigins ? { alsoApiOrigins: options.alsoApiOrigins } : {}),
         appId: options.appId ?? APP_ID,
         distDir: options.distDir ?? distDir,
         extraTagAttributes: options.attributes ?? {},

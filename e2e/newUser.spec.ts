@@ -121,3 +121,94 @@ test('a new user: npm pack, install into a fresh Vite app, init, add the tag, an
     rmSync(work, { recursive: true, force: true });
   }
 });
+
+test('a new user on the install() route: init --worker-only, vite build ships only the files it loads', async ({
+  page,
+  firmly,
+}) => {
+  test.setTimeout(240_000);
+  const work = mkdtempSync(path.join(tmpdir(), 'swti-new-user-install-'));
+  let preview: ProcessGroup | undefined;
+  try {
+    execFileSync(npm, ['pack', '--pack-destination', work, '--silent'], {
+      cwd: root,
+      stdio: 'pipe',
+    });
+    const tarball = readdirSync(work).find((file) => file.endsWith('.tgz')) ?? '';
+    const app = path.join(work, 'shop');
+    execFileSync('mkdir', ['-p', app]);
+    writeFileSync(
+      path.join(app, 'package.json'),
+      JSON.stringify({ name: 'shop', private: true, type: 'module' }),
+    );
+    const viteVersion = JSON.parse(
+      readFileSync(path.join(root, 'node_modules/vite/package.json'), 'utf8'),
+    ).version;
+    execFileSync(
+      npm,
+      [
+        'install',
+        '--no-audit',
+        '--no-fund',
+        '--prefer-offline',
+        path.join(work, tarball),
+        `vite@${viteVersion}`,
+      ],
+      { cwd: app, stdio: 'pipe', env },
+    );
+    const init = execFileSync('npx', ['sw-token-interceptor', 'init', 'public', '--worker-only'], {
+      cwd: app,
+      encoding: 'utf8',
+    });
+    expect(init).toContain('install(');
+
+    writeFileSync(
+      path.join(app, 'index.html'),
+      `<!doctype html><html><head><meta charset="utf-8"><title>My shop</title>
+<script type="module" src="/main.js"></script></head>
+<body><button id="add">Add to cart</button><output id="result"></output></body></html>`,
+    );
+    writeFileSync(
+      path.join(app, 'main.js'),
+      `import { install } from 'sw-token-interceptor';
+install({ provider: 'firmly', appId: 'demo-app', apiOrigin: '${firmly.origin}' });
+document.querySelector('#add').addEventListener('click', async () => {
+  const response = await fetch('${firmly.origin}${CART}/line-items', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ add_to_cart_ref: { variant_id: 'luma-mug-aurora' }, quantity: 1 }),
+  });
+  const cart = await response.json();
+  document.querySelector('#result').textContent = response.status + ' ' + cart.line_items.length;
+});
+`,
+    );
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: app, env, stdio: 'pipe' });
+
+    const shipped = readdirSync(path.join(app, 'dist'), { recursive: true }).map(String).sort();
+    const scripts = shipped.filter((file) => file.endsWith('.js'));
+    // The page's bundle, the fallback chunk it loads where no worker can serve, and the worker.
+    expect(scripts).toHaveLength(3);
+    expect(scripts).toContain('sw-token-interceptor.sw.js');
+    expect(scripts.filter((file) => /^assets\/index-[\w-]+\.js$/.test(file))).toHaveLength(1);
+    // One hash, the app bundler's: not `fallbackChunk-VUROTZX5-BLfXDWJ1.js`.
+    expect(scripts.filter((file) => /^assets\/fallback-[\w]+\.js$/.test(file))).toHaveLength(1);
+    expect(shipped).not.toContain('sw-token-interceptor.js');
+    expect(shipped).not.toContain('sw-token-interceptor.fallback.js');
+
+    const port = await freePort();
+    preview = startProcessGroup(
+      'npx',
+      ['vite', 'preview', '--port', String(port), '--strictPort', '--host', 'localhost'],
+      { cwd: app, env: { ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    await waitForServer(`http://localhost:${port}/`, preview.child);
+    await page.goto(`http://localhost:${port}/`);
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await expect(page.locator('#result')).toHaveText('200 1');
+    expect(firmly.counters).toMatchObject({ browserSession: 1, unauthorized: 0 });
+  } finally {
+    await preview?.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+});

@@ -1,17 +1,8 @@
-import type { ProviderId } from '../core/WorkerConfig.js';
+import type { ProviderOptions } from '../core/ProviderOptions.js';
 
 /**
- * The configuration of an interceptor hosted in a storefront's own worker: the same fields as
- * the script tag's `data-provider`, `data-app-id`, `data-api-origin` and
- * `data-renew-margin-seconds`.
+ * The configuration of an interceptor hosted in a storefront's own worker, by provider: the same
+ * fields, from the same source, as `install()` and the script tag (without the page's own
+ * `swUrl`, `scope` and `registerWorker`).
  */
-export interface WorkerOptions {
-  provider: ProviderId;
-  appId: string;
-  /** Default `https://api.firmly.work`. */
-  apiOrigin?: string;
-  /** Default 300. */
-  renewMarginSeconds?: number;
-  /** Log each decision to the console (never a token). Default false. */
-  debug?: boolean;
-}
+export type WorkerOptions = ProviderOptions;

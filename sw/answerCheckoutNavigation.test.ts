@@ -9,6 +9,7 @@ const config: DigitalRiverConfig = {
   siteId: 'site',
   storeOrigin: 'https://store.example',
   apiOrigin: 'https://api.example',
+  apiOrigins: ['https://api.example'],
   renewMarginSeconds: 300,
   debug: false,
 };

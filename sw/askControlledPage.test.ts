@@ -49,6 +49,7 @@ describe('askControlledPage', () => {
         siteId: 's',
         storeOrigin: 'https://store.example',
         apiOrigin: 'https://api.example',
+        apiOrigins: ['https://api.example'],
         renewMarginSeconds: 300,
         debug: false,
       },

@@ -1,22 +1,40 @@
+import { ErrorCode, InterceptorError } from '../core/errors.js';
 import { OPTION_NAMES, validateWorkerConfig } from '../core/validateWorkerConfig.js';
 import { startValidatedInterceptor } from './startValidatedInterceptor.js';
 import type { WorkerOptions } from './WorkerOptions.js';
+import type { WorkerScope } from './WorkerScope.js';
+
+function isServiceWorkerScope(scope: WorkerScope): scope is WorkerScope & ServiceWorkerGlobalScope {
+  const s = scope as Partial<ServiceWorkerGlobalScope>;
+  return (
+    typeof s.addEventListener === 'function' &&
+    typeof s.clients === 'object' &&
+    s.clients !== null &&
+    typeof s.registration === 'object'
+  );
+}
 
 /**
  * Hosts the interceptor in a storefront's own service worker. It adds routes for the API origin
  * and answers the drop-in's messages; the worker's install, activate and other routes stay the
  * storefront's. Call it before registering fetch handlers of your own, so API calls reach it first.
  *
- * @param scope - the worker's global scope (`self`)
- * @param options - the same settings as the script tag
- * @throws InterceptorError `ConfigInvalid` naming the bad option
+ * @param scope - the service worker's global scope: `self`, however your lib types it
+ * @param options - the same settings as the script tag, by provider
+ * @throws InterceptorError `ConfigInvalid` naming the bad option, or when `scope` is not a
+ *   service worker's global scope
  * @example
  * ```ts
  * import { interceptApiCalls } from 'sw-token-interceptor/sw';
- * declare const self: ServiceWorkerGlobalScope;
  * interceptApiCalls(self, { provider: 'firmly', appId: 'YOUR_APPLICATION_ID' });
  * ```
  */
-export function interceptApiCalls(scope: ServiceWorkerGlobalScope, options: WorkerOptions): void {
+export function interceptApiCalls(scope: WorkerScope, options: WorkerOptions): void {
+  if (!isServiceWorkerScope(scope)) {
+    throw new InterceptorError(
+      ErrorCode.ConfigInvalid,
+      "interceptApiCalls(scope) needs the service worker's global scope, self",
+    );
+  }
   startValidatedInterceptor(scope, validateWorkerConfig(options, OPTION_NAMES));
 }

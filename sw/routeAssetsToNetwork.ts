@@ -23,7 +23,7 @@ function originPattern(origin: string) {
  * 1. navigations race the network against the fetch handler: the page loads from the network as
  *    if there were no worker, and the worker starts in parallel, ready for the page's first cart
  *    call (a stopped worker otherwise starts only when the page first talks to it);
- * 2. every request not addressed to the API origin (assets, and the page's own `fetch`/XHR calls to
+ * 2. every request not addressed to an API origin (assets, and the page's own `fetch`/XHR calls to
  *    its origin or to third parties) goes straight to the network.
  * Elsewhere the fetch handler returns early, without `respondWith`, for anything not an API call.
  *
@@ -35,18 +35,22 @@ function originPattern(origin: string) {
  * Only for the worker we register ourselves: a storefront's own worker has routes of its own.
  *
  * @param event - the install event
- * @param apiOrigin - the configured API origin, whose calls must reach the fetch handler
+ * @param apiOrigins - the configured API origins, whose calls must reach the fetch handler
  * @returns whether static routing was set up
  */
 export async function routeAssetsToNetwork(
   event: ExtendableEvent,
-  apiOrigin: string,
+  apiOrigins: readonly string[],
 ): Promise<boolean> {
+  const patterns = apiOrigins.map((origin) => ({ urlPattern: originPattern(origin) }));
   if (!('addRoutes' in event)) return false;
   try {
     await (event as RouterInstallEvent).addRoutes([
       { condition: { requestMode: 'navigate' }, source: 'race-network-and-fetch-handler' },
-      { condition: { not: { urlPattern: originPattern(apiOrigin) } }, source: 'network' },
+      {
+        condition: { not: patterns.length === 1 ? patterns[0] : { or: patterns } },
+        source: 'network',
+      },
     ]);
     return true;
   } catch {

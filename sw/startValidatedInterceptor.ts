@@ -58,12 +58,13 @@ export function startValidatedInterceptor(
   // Started with the worker, so the first call after a start finds the token in memory.
   session.preload();
 
+  log?.(`worker started: the token goes to ${config.apiOrigins.join(' ')} and nowhere else`);
   const report = createInterceptReporter(scope.clients);
   for (const method of METHODS) {
     registerRoute(
       ({ url, request }) => {
-        if (!log) return isApiRequest({ url, mode: request.mode }, config.apiOrigin);
-        const verdict = apiRequestVerdict({ url, mode: request.mode }, config.apiOrigin);
+        if (!log) return isApiRequest({ url, mode: request.mode }, config.apiOrigins);
+        const verdict = apiRequestVerdict({ url, mode: request.mode }, config.apiOrigins);
         if (verdict !== 'match') {
           const why =
             verdict === 'no-cors' ? 'no-cors (a worker cannot add headers to it)' : verdict;

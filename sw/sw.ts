@@ -35,7 +35,9 @@ try {
             ? routeCheckoutToWorker(event, self.registration.scope)
             : Promise.resolve(true)
           )
-            .then((handOffRouted) => handOffRouted && routeAssetsToNetwork(event, config.apiOrigin))
+            .then(
+              (handOffRouted) => handOffRouted && routeAssetsToNetwork(event, config.apiOrigins),
+            )
             .then((routed) =>
               log?.(
                 routed

@@ -216,12 +216,16 @@ async function loadCatalog() {
  * session runs, so a page whose library failed makes no cart calls that could only be refused.
  *
  * @param {(apiOrigin: string) => CartApi} connect - builds the provider's cart API for the origin
- *   on the library's script tag (`data-api-origin`)
+ *   on the library's script tag (`data-api-origin`, or the first of `data-api-origins`)
  * @returns {Promise<void>} once the first cart is on screen, or the failure is shown
  */
 export async function startShop(connect) {
-  const tag = document.querySelector('script[data-api-origin]');
-  const apiOrigin = tag instanceof HTMLElement ? tag.dataset.apiOrigin : undefined;
+  const tag = document.querySelector('script[data-api-origin], script[data-api-origins]');
+  // With several origins, the first is the Cart API's own.
+  const apiOrigin =
+    tag instanceof HTMLElement
+      ? (tag.dataset.apiOrigin ?? tag.dataset.apiOrigins?.split(/\s+/).find(Boolean))
+      : undefined;
   cartApi = apiOrigin ? connect(apiOrigin) : undefined;
   ui.clearCart.addEventListener('click', () =>
     updateCart((api) => api.clear(), 'Your cart is now empty.'),

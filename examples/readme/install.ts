@@ -1,0 +1,4 @@
+// src/main.ts
+import { install } from 'sw-token-interceptor';
+
+install({ provider: 'firmly', appId: 'YOUR_APPLICATION_ID' });
