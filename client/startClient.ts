@@ -52,7 +52,7 @@ export function startClient(
   const loadedUnder = container?.controller;
   const loadedUnderOurs = options.registerWorker && loadedUnder?.scriptURL === options.scriptURL;
   // A page whose rules send API calls past the worker authorizes them itself until it navigates
-  // (decision 007).
+  // (decision 014).
   const pageAuthorizes = options.registerWorker && !routesReachWorker(loadedUnder, options);
   // API calls made before `ready` are held, not sent without the token (decision 002). A page
   // already under our worker holds none: its calls reach the worker, which starts for them.
@@ -153,7 +153,7 @@ export function startClient(
       CONTROL_TIMEOUT_MS,
     );
     // Our own worker's configuration is ours: held calls go now, beside the version handshake
-    // (decision 008). Another worker proves it hosts the interceptor by answering it first.
+    // (decision 015). Another worker proves it hosts the interceptor by answering it first.
     if (options.registerWorker) setMode('pass');
     await greet(worker);
     log?.(`worker in control: ${new URL(worker.scriptURL).pathname}`);

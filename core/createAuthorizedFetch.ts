@@ -78,7 +78,7 @@ function headersNeedingPermission(headers: Headers): string {
  * - A call that already carries the provider's auth header (the page's own token, such as
  *   Firmly's SDK running beside us) goes out unchanged.
  * - The token never follows a redirect off the API origin: calls go out with
- *   `redirect: 'manual'`, and an opaque redirect is resolved as `docs/decisions/007` describes.
+ *   `redirect: 'manual'`, and an opaque redirect is resolved as `docs/decisions/013` describes.
  * - A call that fails without an answer (network, CORS) is reported with `ApiUnreachable`.
  *
  * @param session - the token lifecycle

@@ -30,7 +30,7 @@ function originPattern(origin: string) {
  * Chromium keeps the rules a page was loaded under when a newer worker claims it, so a page
  * loaded under a worker configured for another API origin would send this one's calls past it;
  * the drop-in detects that case and authorizes that page's calls itself until its next navigation
- * (docs/decisions/007-static-routing-by-api-origin.md).
+ * (docs/decisions/014-static-routing-by-api-origin.md).
  *
  * Only for the worker we register ourselves: a storefront's own worker has routes of its own.
  *
