@@ -5,7 +5,9 @@ let calls = 0;
 
 /**
  * Runs Digital River's SessionToken site action as JSONP on the store origin, from this page,
- * so the store's session cookies go with it, as Digital River requires.
+ * so the store's session cookies go with it, as Digital River requires. It asks for a session
+ * token (no `apiKey`), so the worker can exchange it, and exchange it again, identifying the
+ * client with the key on `oauth20/token` (docs/decisions/010).
  *
  * @param win - the page's window
  * @param config - the Digital River configuration
@@ -27,7 +29,6 @@ export function runSessionToken(
       config.storeOrigin,
     );
     url.searchParams.set('format', 'json');
-    if (config.apiKey) url.searchParams.set('apiKey', config.apiKey);
     url.searchParams.set('callback', name);
     const cleanup = () => {
       clearTimeout(timer);

@@ -37,7 +37,11 @@ export interface DigitalRiverOptions extends SharedOptions {
   provider: 'digitalriver';
   /** `data-site-id`: the Global Commerce site id. */
   siteId: string;
-  /** `data-api-key`: the public API key; with it, SessionToken returns the token directly. */
+  /**
+   * `data-api-key`: the site's public API key, which identifies the client on every
+   * `oauth20/token` call. Required in production: without it the API refuses the exchange
+   * (`InvalidApiKey`).
+   */
   apiKey?: string;
   /** `data-store-origin`: where SessionToken runs; it never gets the token. Default `https://store.digitalriver.com`. */
   storeOrigin?: string;

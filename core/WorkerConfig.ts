@@ -28,7 +28,7 @@ export interface DigitalRiverConfig extends BaseConfig {
   provider: 'digitalriver';
   /** The Global Commerce site id. */
   siteId: string;
-  /** The public API key; with it, SessionToken hands out the token directly. */
+  /** The public API key: it identifies the client on `oauth20/token` (HTTP Basic user name). */
   apiKey?: string;
   /** The store origin that serves the SessionToken site action. It never gets the token. */
   storeOrigin: string;

@@ -9,9 +9,13 @@ const API = 'https://api.firmly.work';
 const url = `${API}/api/v2/domains/shop/cart/line-items`;
 const isApi = (u: string) => new URL(u).origin === API;
 
-function setup(answer: (request: Request, attempt: number) => Response) {
+function setup(
+  answer: (request: Request, attempt: number) => Response,
+  { opaqueRefusals = false } = {},
+) {
   const options = testSessionOptions();
   const provider = options.provider as ScriptedProvider;
+  Object.assign(provider, { opaqueRefusals });
   const session = createTokenSession(options);
   const seen: { auth: string | null; body: string }[] = [];
   const intercepts: unknown[] = [];
@@ -24,6 +28,9 @@ function setup(answer: (request: Request, attempt: number) => Response) {
   const send = (request: Request) => authorizedFetch(request, (info) => intercepts.push(info));
   return { send, seen, provider, intercepts };
 }
+
+const INVALID_TOKEN = '{"code":401,"error":"InvalidToken","description":"Jwt token is invalid."}';
+const INVALID_OTP = '{"code":401,"error":"InvalidOtp"}';
 
 const post = (body: BodyInit) =>
   new Request(url, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
@@ -39,9 +46,9 @@ describe('createAuthorizedFetch', () => {
     expect(intercepts).toEqual([{ method: 'POST', url, status: 200, retried: false }]);
   });
 
-  it('renews once on a 401 and replays the same bytes', async () => {
-    const { send, seen, intercepts } = setup(
-      (_, attempt) => new Response(null, { status: attempt === 1 ? 401 : 200 }),
+  it('renews once on a 401 about the session and replays the same bytes', async () => {
+    const { send, seen, intercepts } = setup((_, attempt) =>
+      attempt === 1 ? new Response(INVALID_TOKEN, { status: 401 }) : new Response('{}'),
     );
     const bytes = new Uint8Array([0, 1, 2, 250, 255]);
     const response = await send(post(new Blob([bytes])));
@@ -58,6 +65,78 @@ describe('createAuthorizedFetch', () => {
     expect(response.status).toBe(401);
     expect(await response.text()).toBe('{"error":"InvalidToken"}');
     expect(seen).toHaveLength(2);
+  });
+
+  it('hands a wrong OTP (401 InvalidOtp) on a POST to the page untouched, sent once', async () => {
+    const { send, seen, provider, intercepts } = setup(
+      () => new Response(INVALID_OTP, { status: 401 }),
+    );
+    const response = await send(post('{"otp":"000000"}'));
+    expect(response.status).toBe(401);
+    expect(await response.text()).toBe(INVALID_OTP);
+    expect(seen).toHaveLength(1);
+    expect(provider.calls).toEqual([undefined]);
+    expect(intercepts).toEqual([{ method: 'POST', url, status: 401, retried: false }]);
+  });
+
+  it.each([
+    ['GET', 2],
+    ['PUT', 2],
+    ['DELETE', 2],
+    ['POST', 1],
+    ['PATCH', 1],
+  ])('on a 401 whose body says nothing, a %s goes out %i time(s)', async (method, times) => {
+    const { send, seen } = setup((_, attempt) =>
+      attempt === 1 ? new Response('<html>401</html>', { status: 401 }) : new Response('{}'),
+    );
+    const body = method === 'GET' || method === 'DELETE' ? null : '{}';
+    await send(new Request(url, { method, body }));
+    expect(seen).toHaveLength(times);
+  });
+
+  describe('where refusals may come without CORS headers (a network error)', () => {
+    const networkErrorFirst = (_: Request, attempt: number) => {
+      if (attempt === 1) throw new TypeError('Failed to fetch');
+      return new Response('{}');
+    };
+
+    it('renews the token and replays an idempotent call once', async () => {
+      const { send, seen, intercepts } = setup(networkErrorFirst, { opaqueRefusals: true });
+      const response = await send(new Request(url));
+      expect(response.status).toBe(200);
+      expect(seen).toHaveLength(2);
+      expect(seen[1]?.auth).not.toBe(seen[0]?.auth);
+      expect(intercepts).toEqual([{ method: 'GET', url, status: 200, retried: true }]);
+    });
+
+    it('hands a POST its network error, and its next call carries the renewed token', async () => {
+      const { send, seen } = setup(networkErrorFirst, { opaqueRefusals: true });
+      await expect(send(post('{"n":1}'))).rejects.toThrow('Failed to fetch');
+      expect(seen).toHaveLength(1);
+      expect((await send(post('{"n":1}'))).status).toBe(200);
+      expect(seen[1]?.auth).not.toBe(seen[0]?.auth);
+    });
+
+    it('renews once per run of network errors, so an outage costs one token request', async () => {
+      const { send, seen, provider } = setup(
+        () => {
+          throw new TypeError('Failed to fetch');
+        },
+        { opaqueRefusals: true },
+      );
+      await expect(send(new Request(url))).rejects.toThrow('Failed to fetch');
+      await expect(send(new Request(url))).rejects.toThrow('Failed to fetch');
+      await expect(send(new Request(url))).rejects.toThrow('Failed to fetch');
+      // The first call and its replay with the renewed token; then each call once, as it was.
+      expect(provider.calls).toHaveLength(2);
+      expect(seen).toHaveLength(4);
+    });
+
+    it('leaves a network error alone for a provider whose refusals carry CORS headers', async () => {
+      const { send, provider } = setup(networkErrorFirst);
+      await expect(send(new Request(url))).rejects.toThrow('Failed to fetch');
+      expect(provider.calls).toHaveLength(1);
+    });
   });
 
   it('answers 503 TokenUnavailable when no token can be had, without sending the call', async () => {

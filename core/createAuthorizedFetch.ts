@@ -13,6 +13,8 @@ export type AuthorizedFetch = (
 ) => Promise<Response>;
 
 const BODYLESS = new Set(['GET', 'HEAD']);
+// RFC 9110 §9.2.2: sending these twice has the effect of sending them once.
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
 // Redirects followed on the API origin for one call, as browsers cap them (Fetch: 20) but lower:
 // each hop costs a probe and a send.
@@ -72,9 +74,24 @@ function headersNeedingPermission(headers: Headers): string {
 }
 
 /**
+ * Whether a 401 is worth a renewal and a replay: when the provider reads it as a refused
+ * session, or when it cannot tell and sending the call twice does no harm (docs/decisions/012).
+ *
+ * @param provider - reads the 401's body
+ * @param method - the call's method
+ * @param body - the 401's body
+ * @returns whether to renew and replay
+ */
+function isSessionRefusal(provider: Provider, method: string, body: string): boolean {
+  const kind = provider.readRefusal(body);
+  return kind === 'session' || (kind === 'unknown' && IDEMPOTENT.has(method));
+}
+
+/**
  * Creates the function that sends one API call with the token.
  *
- * - On a 401 it renews once and retries once with the same bytes, and never loops.
+ * - On a 401 about the session it renews once and retries once with the same bytes, and never
+ *   loops. A 401 about anything else (a wrong OTP) goes to the page untouched.
  * - A call that already carries the provider's auth header (the page's own token, such as
  *   Firmly's SDK running beside us) goes out unchanged.
  * - The token never follows a redirect off the API origin: calls go out with
@@ -142,6 +159,10 @@ export function createAuthorizedFetch(
     }
   }
 
+  // Whether a network error may still be a refusal without CORS headers (docs/decisions/011):
+  // one renewal per run of network errors, re-armed by the next answer the API gives.
+  let armed = true;
+
   return async (request, report) => {
     if (request.headers.has(provider.authHeader)) {
       log?.(
@@ -178,8 +199,28 @@ export function createAuthorizedFetch(
     log?.(`${request.method} ${describeUrl(request.url)}: matched, token attached`);
     let retried = false;
     try {
-      let response = await send(request, token, body);
-      if (response.status === 401) {
+      let response: Response;
+      try {
+        response = await send(request, token, body);
+      } catch (error) {
+        // A 401 without CORS headers reaches a browser as a network error (Digital River has
+        // sent them). Renew so the next call, or this one if it can be replayed, has a good token.
+        if (request.signal.aborted || !provider.opaqueRefusals || !armed) throw error;
+        armed = false;
+        log?.(`${request.method} ${describeUrl(request.url)}: network error, renewing once`);
+        const renewed = await session.renew(token, request.signal).catch(() => undefined);
+        if (renewed === undefined || renewed === token || !IDEMPOTENT.has(request.method)) {
+          throw error;
+        }
+        retried = true;
+        response = await send(request, renewed, body);
+      }
+      armed = true;
+      if (
+        response.status === 401 &&
+        !retried &&
+        isSessionRefusal(provider, request.method, await response.clone().text())
+      ) {
         log?.(
           `${request.method} ${describeUrl(request.url)}: 401, renewing once and retrying once`,
         );

@@ -217,6 +217,7 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
         deviceCreated: grant.deviceCreated,
       };
       if (grant.refreshToken) session.refreshToken = grant.refreshToken;
+      if (grant.sessionToken) session.sessionToken = grant.sessionToken;
       try {
         await writeSession(o.key, session, o.store);
       } catch {

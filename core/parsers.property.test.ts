@@ -90,7 +90,7 @@ describe('token-response parsers (property-based)', () => {
           () => parseOAuthTokenResponse(s, b),
           (token) =>
             nonEmpty(token.token) &&
-            nonEmpty(token.refreshToken) &&
+            (token.refreshToken === undefined || nonEmpty(token.refreshToken)) &&
             lifetime(token.expiresInSeconds),
         ),
       ),
@@ -107,7 +107,7 @@ describe('token-response parsers (property-based)', () => {
             'sessionToken' in result
               ? nonEmpty(result.sessionToken)
               : nonEmpty(result.token.token) &&
-                nonEmpty(result.token.refreshToken) &&
+                (result.token.refreshToken === undefined || nonEmpty(result.token.refreshToken)) &&
                 lifetime(result.token.expiresInSeconds),
         ),
       ),

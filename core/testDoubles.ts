@@ -2,6 +2,7 @@ import type { UseStore } from 'idb-keyval';
 import type { TokenSessionOptions } from './createTokenSession.js';
 import { type ErrorCode, InterceptorError, type UpstreamAnswer } from './errors.js';
 import { localLock } from './localLock.js';
+import { readFirmlyRefusal } from './providers/firmly/readFirmlyRefusal.js';
 import type { Provider, TokenGrant } from './providers/Provider.js';
 import { createTokenStore } from './tokenStore.js';
 
@@ -57,6 +58,8 @@ export function scriptedProvider(): ScriptedProvider {
     authorize(headers, token) {
       headers.set('x-firmly-authorization', token);
     },
+    readRefusal: readFirmlyRefusal,
+    opaqueRefusals: false,
   };
   return provider;
 }

@@ -16,6 +16,8 @@ export interface StoredSession {
   deviceCreated: boolean;
   /** Where the API rotates refresh tokens (Digital River), the current one. */
   refreshToken?: string;
+  /** Where the API lets a session token be exchanged again (Digital River), the one to re-exchange. */
+  sessionToken?: string;
 }
 
 /** The IndexedDB database and object store that belong to this library alone. */

@@ -5,6 +5,7 @@ import { startStorefront } from './storefrontServer.js';
 
 const APP_ID = 'demo-app';
 const DR_SITE_ID = 'demoSite';
+const DR_API_KEY = 'demo-public-key';
 const DIST_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
 
 function portFromEnv(name: string, fallback: number): number {
@@ -58,7 +59,13 @@ const api = await started(
 const digitalRiver = await started(
   onPreferredPorts(
     { storePort: portFromEnv('DR_STORE_PORT', 0), apiPort: portFromEnv('DR_API_PORT', 0) },
-    (ports) => startDigitalRiverEmulator({ host: '127.0.0.1', siteId: DR_SITE_ID, ...ports }),
+    (ports) =>
+      startDigitalRiverEmulator({
+        host: '127.0.0.1',
+        siteId: DR_SITE_ID,
+        apiKeys: [DR_API_KEY],
+        ...ports,
+      }),
   ),
 );
 const shop = await started(
@@ -69,8 +76,9 @@ const shop = await started(
       apiOrigin: api.origin,
       appId: APP_ID,
       distDir: DIST_DIR,
-      // No API key, so the shop shows the two-step flow: a session token, then the password grant.
+      // The emulator's key, as production needs one: it identifies the client on oauth20/token.
       digitalRiver: {
+        apiKey: DR_API_KEY,
         siteId: DR_SITE_ID,
         storeOrigin: digitalRiver.storeOrigin,
         apiOrigin: digitalRiver.apiOrigin,

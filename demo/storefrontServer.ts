@@ -14,8 +14,8 @@ export interface DigitalRiverShopOptions {
   /** The Shopper API origin, written into `data-api-origin`. */
   apiOrigin: string;
   /**
-   * A public API key, written into `data-api-key`. Without one the library runs the two-step flow
-   * (a session token, then the password grant); with one, `SessionToken` hands out the token.
+   * A public API key, written into `data-api-key`: the library identifies the client with it on
+   * `oauth20/token`. Without one those calls go unidentified, and the API refuses them.
    */
   apiKey?: string;
 }

@@ -35,7 +35,13 @@ const test = base.extend<{
         distDir,
         ...(options.port === undefined ? {} : { port: options.port }),
         extraTagAttributes: options.attributes ?? {},
-        digitalRiver: { siteId: SITE_ID, storeOrigin: dr.storeOrigin, apiOrigin: dr.apiOrigin },
+        digitalRiver: {
+          siteId: SITE_ID,
+          // Any key: the fixture's emulator takes whatever key identifies the client.
+          apiKey: 'demo-public-key',
+          storeOrigin: dr.storeOrigin,
+          apiOrigin: dr.apiOrigin,
+        },
       });
       servers.push(shop);
       return { ...shop, port: Number(new URL(shop.origin).port) };
@@ -383,6 +389,7 @@ test("on the storefront teams' fixture, with the real API origin routed to the e
     distDir,
     digitalRiver: {
       siteId: SITE_ID,
+      apiKey: 'demo-public-key',
       storeOrigin: digitalRiverStoreOrigin,
       apiOrigin: digitalRiverApiOrigin,
     },

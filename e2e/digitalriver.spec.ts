@@ -21,7 +21,8 @@ const ECHO = '/v1/shoppers/me/echo';
 
 /** Opens a Digital River storefront page, configured against this worker's emulator. */
 type OpenDrShop = (options?: {
-  apiKey?: string;
+  /** `data-api-key`; the emulator's key unless given, `null` for none. */
+  apiKey?: string | null;
   path?: '/digitalriver.html' | '/digitalriver-tag-only.html';
   attributes?: Record<string, string>;
   /** Serve the library from another build (a test variant of dist/). */
@@ -48,7 +49,7 @@ const test = base.extend<{ dr: DigitalRiverEmulator; openDrShop: OpenDrShop }>({
           siteId: SITE_ID,
           storeOrigin: dr.storeOrigin,
           apiOrigin: dr.apiOrigin,
-          ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+          ...(options.apiKey === null ? {} : { apiKey: options.apiKey ?? API_KEY }),
         },
       });
       servers.push(shop);
@@ -81,10 +82,43 @@ test('the first call is authorized: SessionToken in the page, the exchange in th
   });
 });
 
-test('with an API key, SessionToken hands out the token directly', async ({ openDrShop, dr }) => {
-  const page = await openDrShop({ apiKey: API_KEY });
+test('every oauth20/token call identifies the client with the API key, and SessionToken carries none', async ({
+  openDrShop,
+  dr,
+}) => {
+  const page = await openDrShop();
   expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
-  expect(dr.counters).toMatchObject({ sessionToken: 1, passwordGrants: 0, unauthorized: 0 });
+  dr.expireAccessTokens();
+  expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
+  const tokenCalls = dr.requestLog.filter((entry) => entry.path === '/oauth20/token');
+  expect(tokenCalls.map((entry) => entry.body.split('&')[0])).toEqual([
+    'grant_type=password',
+    'grant_type=refresh_token',
+  ]);
+  expect(tokenCalls.every((entry) => entry.hasAuth)).toBe(true);
+  expect(dr.counters).toMatchObject({ clientRejected: 0, passwordGrants: 1, refreshGrants: 1 });
+  const store = dr.requestLog.filter((entry) => entry.origin === 'store');
+  expect(store.every((entry) => !entry.path.includes('apiKey'))).toBe(true);
+});
+
+test('without data-api-key, the exchange is refused as invalid_client: InvalidApiKey once, never TokenExpired', async ({
+  openDrShop,
+  dr,
+}) => {
+  const page = await openDrShop({ apiKey: null });
+  const result = await pageFetch(page, `${dr.apiOrigin}${CART}`);
+  expect(result.status).toBe(503);
+  expect(JSON.parse(result.body)).toMatchObject({ error: 'InvalidApiKey' });
+  expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(503);
+  await expect
+    .poll(() => pageEvents(page, 'error'))
+    .toEqual([
+      expect.objectContaining({
+        code: 'InvalidApiKey',
+        message: expect.stringContaining('set data-api-key'),
+      }),
+    ]);
+  expect(dr.counters).toMatchObject({ sessionToken: 1, clientRejected: 1, cartCalls: 0 });
 });
 
 test('20 concurrent calls at expiry cause exactly one refresh', async ({ openDrShop, dr }) => {
@@ -121,12 +155,17 @@ test('20 concurrent calls whose token the API refuses cause exactly one refresh'
   expect(dr.counters).toMatchObject({ refreshGrants: 1, refreshRejected: 0, sessionToken: 1 });
 });
 
-test('a used refresh token leads to SessionToken running again in the page, and the call succeeds', async ({
+test('a refused refresh token: the stored session token is exchanged again, and the shopper keeps the cart', async ({
   openDrShop,
   dr,
 }) => {
   const page = await openDrShop();
-  expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
+  const added = await pageFetch(
+    page,
+    `${dr.apiOrigin}/v1/shoppers/me/carts/active/line-items?productId=luma-mug-aurora&quantity=1&format=json`,
+    { method: 'POST' },
+  );
+  expect(added.status).toBe(200);
   dr.revokeRefreshTokens();
   dr.expireAccessTokens();
   const body = '{"note":"gift"}';
@@ -137,9 +176,62 @@ test('a used refresh token leads to SessionToken running again in the page, and 
   });
   expect(result.status).toBe(200);
   expect(JSON.parse(result.body)).toMatchObject({ body });
-  expect(dr.counters).toMatchObject({ sessionToken: 2, passwordGrants: 2, refreshRejected: 1 });
-  const sessions = (await pageEvents(page, 'session')) as { deviceCreated: boolean }[];
-  expect(sessions.at(-1)?.deviceCreated).toBe(true);
+  expect(dr.counters).toMatchObject({ sessionToken: 1, passwordGrants: 2, refreshRejected: 1 });
+  const cart = JSON.parse((await pageFetch(page, `${dr.apiOrigin}${CART}`)).body);
+  expect(cart.cart.totalItemsInCart).toBe(1);
+  await expect
+    .poll(() => pageEvents(page, 'session'))
+    .toEqual([
+      expect.objectContaining({ deviceCreated: true }),
+      expect.objectContaining({ deviceCreated: false }),
+    ]);
+});
+
+test('when the session token is refused too, SessionToken runs again in the page, and the call succeeds', async ({
+  openDrShop,
+  dr,
+}) => {
+  const page = await openDrShop();
+  expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
+  dr.revokeRefreshTokens();
+  dr.revokeSessionTokens();
+  dr.expireAccessTokens();
+  expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
+  expect(dr.counters).toMatchObject({ sessionToken: 2, passwordGrants: 3, refreshRejected: 1 });
+  await expect
+    .poll(() => pageEvents(page, 'session'))
+    .toEqual([
+      expect.objectContaining({ deviceCreated: true }),
+      expect.objectContaining({ deviceCreated: true }),
+    ]);
+});
+
+test('a 401 without CORS headers (a network error to the page) renews the token: a GET is replayed, a POST is not', async ({
+  openDrShop,
+  dr,
+}) => {
+  const page = await openDrShop();
+  expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
+  dr.setCors({ omitOnUnauthorized: true });
+  dr.expireAccessTokens();
+  expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
+  expect(dr.counters).toMatchObject({ refreshGrants: 1, unauthorized: 1 });
+
+  dr.expireAccessTokens();
+  const post = () =>
+    page.evaluate(
+      (url) =>
+        fetch(url, { method: 'POST', body: 'x' }).then(
+          (response) => String(response.status),
+          (error: Error) => error.name,
+        ),
+      `${dr.apiOrigin}${ECHO}`,
+    );
+  // The POST may have been acted on, so it is not sent again; the page sees its network error…
+  expect(await post()).toBe('TypeError');
+  expect(dr.counters).toMatchObject({ refreshGrants: 2, unauthorized: 2 });
+  // …and its own retry goes out with the renewed token.
+  expect(await post()).toBe('200');
 });
 
 test('nothing is sent with a token to the store origin or to a third origin', async ({
@@ -201,7 +293,12 @@ test('where workers are blocked, the page fallback runs SessionToken itself', as
     apiOrigin: 'http://127.0.0.1:9',
     appId: APP_ID,
     distDir,
-    digitalRiver: { siteId: SITE_ID, storeOrigin: dr.storeOrigin, apiOrigin: dr.apiOrigin },
+    digitalRiver: {
+      siteId: SITE_ID,
+      storeOrigin: dr.storeOrigin,
+      apiOrigin: dr.apiOrigin,
+      apiKey: API_KEY,
+    },
   });
   try {
     const page = await context.newPage();

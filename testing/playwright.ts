@@ -43,8 +43,13 @@ export interface EmulatorWorkerOptions {
   firmlyAppIds: string[] | 'any';
   /** The Digital River site id the store serves. Default `demoSite`. */
   digitalRiverSiteId: string;
-  /** Public API keys the Digital River store accepts. Default `['demo-public-key']`. */
-  digitalRiverApiKeys: string[];
+  /**
+   * Public API keys the Digital River emulator accepts, on SessionToken and as the client's
+   * identification on `oauth20/token` (required, as by the real API): the storefront's
+   * `data-api-key` must be one of them. Default `'any'`: every key, so your pages run with their
+   * real key, and a page without one is refused as the real API would refuse it.
+   */
+  digitalRiverApiKeys: string[] | 'any';
 }
 
 /** What a test receives. */
@@ -70,7 +75,7 @@ export const test = base.extend<
   digitalRiverStoreOrigin: ['https://store.digitalriver.com', { option: true }],
   firmlyAppIds: ['any', { option: true, scope: 'worker' }],
   digitalRiverSiteId: ['demoSite', { option: true, scope: 'worker' }],
-  digitalRiverApiKeys: [['demo-public-key'], { option: true, scope: 'worker' }],
+  digitalRiverApiKeys: ['any', { option: true, scope: 'worker' }],
   firmlyEmulator: [
     async ({ firmlyAppIds }, use) => {
       const emulator = await startFirmlyEmulator({ appIds: firmlyAppIds, testControls: true });

@@ -10,7 +10,15 @@ export interface TokenGrant {
   deviceCreated: boolean;
   /** The new refresh token, where the API rotates them. */
   refreshToken?: string;
+  /** A session token the API lets the client exchange again (Digital River), kept for renewal. */
+  sessionToken?: string;
 }
+
+/**
+ * What a 401's body says it is about: the session token (`session`: renew and replay), something
+ * else the page must see (`other`: a wrong OTP, a bad password), or nothing readable (`unknown`).
+ */
+export type RefusalKind = 'session' | 'other' | 'unknown';
 
 /** What one token request is given. */
 export interface AcquireContext {
@@ -51,4 +59,16 @@ export interface Provider {
    * @param token - the token
    */
   authorize(headers: Headers, token: string): void;
+  /**
+   * Reads a 401 answer to an API call made with the token. Pure.
+   *
+   * @param body - the 401's body, as text
+   * @returns whether the API refused the session, something else, or cannot tell
+   */
+  readRefusal(body: string): RefusalKind;
+  /**
+   * Whether the API may answer a refused token without CORS headers, which a browser reports as a
+   * network error: then a network error on a call makes its token suspect (renewed once).
+   */
+  readonly opaqueRefusals: boolean;
 }

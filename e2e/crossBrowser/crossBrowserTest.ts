@@ -18,6 +18,8 @@ export const crossBrowserTest = test.extend<{ shopOrigin: string }>({
       extraStaticDirs: [testPagesDir],
       digitalRiver: {
         siteId: 'demoSite',
+        // The emulator's key: it identifies the client on oauth20/token, as production requires.
+        apiKey: 'demo-public-key',
         storeOrigin: digitalRiver.storeOrigin,
         apiOrigin: digitalRiver.apiOrigin,
       },

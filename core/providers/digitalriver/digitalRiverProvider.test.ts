@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { StoredSession } from '../../tokenStore.js';
 import type { DigitalRiverConfig } from '../../WorkerConfig.js';
 import { digitalRiverProvider } from './digitalRiverProvider.js';
 
@@ -8,20 +9,32 @@ const config: DigitalRiverConfig = {
   storeOrigin: 'https://store.example',
   apiOrigin: 'https://api.example',
   apiOrigins: ['https://api.example'],
+  apiKey: 'pub-key',
   renewMarginSeconds: 300,
   debug: false,
 };
+const BASIC = `Basic ${btoa('pub-key:')}`;
 
-function recordingFetch(answer: unknown) {
-  const requests: { url: string; body: string; contentType: string | null }[] = [];
+interface Seen {
+  url: string;
+  body: string;
+  contentType: string | null;
+  authorization: string | null;
+}
+
+/** A token endpoint that answers each request in turn (the last JSON answer repeats). */
+function recordingFetch(...answers: (unknown | Response)[]) {
+  const requests: Seen[] = [];
   const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
     requests.push({
       url: request.url,
       body: await request.text(),
       contentType: request.headers.get('content-type'),
+      authorization: request.headers.get('authorization'),
     });
-    return Response.json(answer);
+    const answer = answers[Math.min(requests.length, answers.length) - 1];
+    return answer instanceof Response ? answer : Response.json(answer);
   }) as typeof fetch;
   return { fetchFn, requests };
 }
@@ -32,15 +45,36 @@ const flat = {
   expires_in: '86397',
   refresh_token: 'ref2',
 };
+const refused = (code: string, status = 401) =>
+  new Response(JSON.stringify({ errors: { error: [{ code, description: 'Session expired' }] } }), {
+    status,
+  });
+const previous: StoredSession = {
+  token: 'acc1',
+  refreshToken: 'ref1',
+  sessionToken: 'S1',
+  deviceId: 'sess-1',
+  expiresAt: 0,
+  deviceCreated: true,
+};
+const pageNeverAsked = () => {
+  const asked = { count: 0 };
+  const askPage = async () => {
+    asked.count++;
+    return {};
+  };
+  return { asked, askPage };
+};
 
 describe('digitalRiverProvider', () => {
-  it('exchanges the page’s session token with the password grant, form-encoded', async () => {
+  it('exchanges the page’s session token, identifying the client with the API key as Basic user', async () => {
     const { fetchFn, requests } = recordingFetch({ token: flat });
     const provider = digitalRiverProvider(config, async () => ({ session_token: 'S1' }), 1000);
     const grant = await provider.acquire({ fetch: fetchFn });
     expect(grant).toMatchObject({
       token: 'acc2',
       refreshToken: 'ref2',
+      sessionToken: 'S1',
       expiresInSeconds: 86397,
       deviceCreated: true,
     });
@@ -49,13 +83,14 @@ describe('digitalRiverProvider', () => {
         url: 'https://api.example/oauth20/token',
         body: 'grant_type=password&dr_session_token=S1&format=json',
         contentType: 'application/x-www-form-urlencoded',
+        authorization: BASIC,
       },
     ]);
   });
 
-  it('takes the token straight from SessionToken when it has an API key', async () => {
+  it('still takes a token SessionToken hands out directly', async () => {
     const { fetchFn, requests } = recordingFetch({});
-    const provider = digitalRiverProvider({ ...config, apiKey: 'k' }, async () => flat, 1000);
+    const provider = digitalRiverProvider(config, async () => flat, 1000);
     expect(await provider.acquire({ fetch: fetchFn })).toMatchObject({
       token: 'acc2',
       deviceCreated: true,
@@ -63,37 +98,109 @@ describe('digitalRiverProvider', () => {
     expect(requests).toEqual([]);
   });
 
-  it('refreshes with the refresh token, keeping the session id, without asking the page', async () => {
+  it('refreshes with the refresh token, identified, keeping the session, without asking the page', async () => {
     const { fetchFn, requests } = recordingFetch(flat);
-    let asked = 0;
-    const provider = digitalRiverProvider(
-      config,
-      async () => {
-        asked++;
-        return {};
-      },
-      1000,
-    );
-    const previous = {
-      token: 'acc1',
-      refreshToken: 'ref1',
-      deviceId: 'sess-1',
-      expiresAt: 0,
-      deviceCreated: true,
-    };
+    const { asked, askPage } = pageNeverAsked();
+    const provider = digitalRiverProvider(config, askPage, 1000);
     expect(provider.canRenew(previous, 0)).toBe(true);
     const grant = await provider.acquire({ fetch: fetchFn, previous });
     expect(grant).toMatchObject({
       token: 'acc2',
       refreshToken: 'ref2',
+      sessionToken: 'S1',
       deviceId: 'sess-1',
       deviceCreated: false,
     });
-    expect(requests[0]?.body).toBe('grant_type=refresh_token&refresh_token=ref1&format=json');
-    expect(asked).toBe(0);
+    expect(requests).toEqual([
+      expect.objectContaining({
+        body: 'grant_type=refresh_token&refresh_token=ref1&format=json',
+        authorization: BASIC,
+      }),
+    ]);
+    expect(asked.count).toBe(0);
   });
 
-  it('cannot renew a session without a refresh token', () => {
+  it('when the refresh is refused, re-exchanges the stored session token before asking the page', async () => {
+    const { fetchFn, requests } = recordingFetch(refused('invalid_token'), { token: flat });
+    const { asked, askPage } = pageNeverAsked();
+    const grant = await digitalRiverProvider(config, askPage, 1000).acquire({
+      fetch: fetchFn,
+      previous,
+    });
+    expect(grant).toMatchObject({ token: 'acc2', deviceId: 'sess-1', deviceCreated: false });
+    expect(requests.map((r) => r.body)).toEqual([
+      'grant_type=refresh_token&refresh_token=ref1&format=json',
+      'grant_type=password&dr_session_token=S1&format=json',
+    ]);
+    expect(requests.every((r) => r.authorization === BASIC)).toBe(true);
+    expect(asked.count).toBe(0);
+  });
+
+  it('with no refresh token (the API sent none), re-exchanges the session token straight away', async () => {
+    const { fetchFn, requests } = recordingFetch({
+      token: { ...flat, refresh_token: undefined },
+    });
+    const { refreshToken: _, ...withoutRefresh } = previous;
+    const provider = digitalRiverProvider(config, pageNeverAsked().askPage, 1000);
+    expect(provider.canRenew(withoutRefresh, 0)).toBe(true);
+    const grant = await provider.acquire({ fetch: fetchFn, previous: withoutRefresh });
+    expect(grant).toMatchObject({ token: 'acc2', sessionToken: 'S1', deviceId: 'sess-1' });
+    expect(grant.refreshToken).toBeUndefined();
+    expect(requests.map((r) => r.body)).toEqual([
+      'grant_type=password&dr_session_token=S1&format=json',
+    ]);
+  });
+
+  it('when both are refused, says TokenExpired so the page runs SessionToken again', async () => {
+    const { fetchFn, requests } = recordingFetch(
+      refused('invalid_token'),
+      refused('invalid_token'),
+    );
+    const attempt = digitalRiverProvider(config, pageNeverAsked().askPage, 1000).acquire({
+      fetch: fetchFn,
+      previous,
+    });
+    await expect(attempt).rejects.toMatchObject({ code: 'TokenExpired' });
+    expect(requests).toHaveLength(2);
+  });
+
+  it('does not re-exchange after a refresh that failed for another reason than a refusal', async () => {
+    const { fetchFn, requests } = recordingFetch(new Response('down', { status: 503 }));
+    const attempt = digitalRiverProvider(config, pageNeverAsked().askPage, 1000).acquire({
+      fetch: fetchFn,
+      previous,
+    });
+    await expect(attempt).rejects.toMatchObject({ code: 'TokenUnavailable' });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('reports invalid_client as InvalidApiKey, naming data-api-key when none is set', async () => {
+    const invalidClient = () =>
+      new Response('{"error":"invalid_client","error_description":"Bad client"}', {
+        status: 401,
+      });
+    const { apiKey: _, ...noKey } = config;
+    const withoutKey = recordingFetch(invalidClient());
+    await expect(
+      digitalRiverProvider(noKey, async () => ({ session_token: 'S1' }), 1000).acquire({
+        fetch: withoutKey.fetchFn,
+      }),
+    ).rejects.toMatchObject({
+      code: 'InvalidApiKey',
+      message: expect.stringContaining('set data-api-key'),
+    });
+    expect(withoutKey.requests[0]?.authorization).toBeNull();
+    const withKey = recordingFetch(invalidClient());
+    await expect(
+      digitalRiverProvider(config, async () => ({}), 1000).acquire({
+        fetch: withKey.fetchFn,
+        previous,
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidApiKey' });
+    expect(withKey.requests).toHaveLength(1);
+  });
+
+  it('cannot renew a session with neither a refresh token nor a session token', () => {
     const provider = digitalRiverProvider(config, async () => ({}), 1000);
     expect(
       provider.canRenew({ token: 't', deviceId: 'd', expiresAt: 0, deviceCreated: true }, 0),

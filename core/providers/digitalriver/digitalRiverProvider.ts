@@ -1,9 +1,12 @@
+import { ErrorCode, InterceptorError } from '../../errors.js';
+import type { StoredSession } from '../../tokenStore.js';
 import type { DigitalRiverConfig } from '../../WorkerConfig.js';
 import type { Provider } from '../Provider.js';
 import { requestWithin } from '../requestWithin.js';
 import { oauthTokenRequest } from './oauthTokenRequest.js';
 import { parseOAuthTokenResponse } from './parseOAuthTokenResponse.js';
 import { parseSessionTokenResponse } from './parseSessionTokenResponse.js';
+import { readDigitalRiverRefusal } from './readDigitalRiverRefusal.js';
 import type { OAuthToken } from './readOAuthToken.js';
 
 /**
@@ -12,12 +15,18 @@ import type { OAuthToken } from './readOAuthToken.js';
  */
 export type AskPage = (signal?: AbortSignal) => Promise<unknown>;
 
+const isRefused = (error: unknown) =>
+  error instanceof InterceptorError && error.code === ErrorCode.TokenExpired;
+
 /**
- * The Digital River Global Commerce provider. A fresh session needs the page (SessionToken);
- * renewal uses the refresh token, which rotates, so the session store keeps the newest one and
- * the token session's single flight and Web Lock make sure no two refreshes spend the same one.
+ * The Digital River Global Commerce provider. A fresh session runs SessionToken in a page, then
+ * exchanges its session token (the password grant), identifying the client with the public API
+ * key. Renewal tries, in order: the refresh token (they rotate, so the store keeps the newest and
+ * the single flight and Web Lock make sure no two refreshes spend the same one); then the stored
+ * session token again, as Digital River's reference shop does; and only then, by throwing
+ * `TokenExpired`, a new SessionToken in the page.
  *
- * `deviceId` names the shopper session: a new id for each SessionToken, kept across refreshes.
+ * `deviceId` names the shopper session: a new id for each SessionToken, kept across renewals.
  *
  * @param config - the Digital River configuration
  * @param askPage - runs SessionToken in a page
@@ -35,41 +44,75 @@ export function digitalRiverProvider(
     signal: AbortSignal | undefined,
   ): Promise<OAuthToken> {
     const { status, body } = await requestWithin(
-      (attempt) => oauthTokenRequest(fetchFn, config.apiOrigin, grant, attempt),
+      (attempt) => oauthTokenRequest(fetchFn, config.apiOrigin, grant, config.apiKey, attempt),
       signal,
       attemptTimeoutMs,
       'oauth20/token',
     );
-    return parseOAuthTokenResponse(status, body);
+    try {
+      return parseOAuthTokenResponse(status, body);
+    } catch (error) {
+      if (error instanceof InterceptorError && error.code === ErrorCode.InvalidApiKey) {
+        throw new InterceptorError(
+          ErrorCode.InvalidApiKey,
+          config.apiKey
+            ? 'oauth20/token answered invalid_client for data-api-key'
+            : 'oauth20/token answered invalid_client: set data-api-key to identify the client',
+        );
+      }
+      throw error;
+    }
+  }
+
+  async function renew(
+    fetchFn: typeof fetch,
+    previous: StoredSession,
+    signal: AbortSignal | undefined,
+  ): Promise<OAuthToken> {
+    if (previous.refreshToken) {
+      const grant = { grant_type: 'refresh_token', refresh_token: previous.refreshToken };
+      try {
+        return await exchange(fetchFn, grant, signal);
+      } catch (error) {
+        if (!isRefused(error) || !previous.sessionToken) throw error;
+      }
+    }
+    if (!previous.sessionToken) throw new InterceptorError(ErrorCode.TokenExpired);
+    const grant = { grant_type: 'password', dr_session_token: previous.sessionToken };
+    return exchange(fetchFn, grant, signal);
   }
 
   return {
     id: 'digitalriver',
     authHeader: 'authorization',
-    // Refresh tokens live long; the API says when one no longer works.
-    canRenew: (previous) => previous.refreshToken !== undefined,
+    // Refresh tokens and session tokens live long; the API says when one no longer works.
+    canRenew: (previous) =>
+      previous.refreshToken !== undefined || previous.sessionToken !== undefined,
     async acquire({ fetch: fetchFn, previous, signal }) {
-      if (previous?.refreshToken) {
-        const token = await exchange(
-          fetchFn,
-          { grant_type: 'refresh_token', refresh_token: previous.refreshToken },
-          signal,
-        );
-        return { ...token, deviceId: previous.deviceId, deviceCreated: false };
+      if (previous) {
+        const token = await renew(fetchFn, previous, signal);
+        return {
+          ...token,
+          ...(previous.sessionToken ? { sessionToken: previous.sessionToken } : {}),
+          deviceId: previous.deviceId,
+          deviceCreated: false,
+        };
       }
       const answer = parseSessionTokenResponse(await askPage(signal));
-      const token =
-        'token' in answer
-          ? answer.token
-          : await exchange(
-              fetchFn,
-              { grant_type: 'password', dr_session_token: answer.sessionToken },
-              signal,
-            );
-      return { ...token, deviceId: crypto.randomUUID(), deviceCreated: true };
+      const deviceId = crypto.randomUUID();
+      if ('token' in answer) return { ...answer.token, deviceId, deviceCreated: true };
+      const token = await exchange(
+        fetchFn,
+        { grant_type: 'password', dr_session_token: answer.sessionToken },
+        signal,
+      );
+      return { ...token, sessionToken: answer.sessionToken, deviceId, deviceCreated: true };
     },
     authorize(headers, token) {
       headers.set('authorization', `bearer ${token}`);
     },
+    readRefusal: readDigitalRiverRefusal,
+    // Digital River's own samples note 401s that reach the browser as status 0.
+    opaqueRefusals: true,
   };
 }

@@ -28,6 +28,42 @@ describe('parseOAuthTokenResponse', () => {
   });
 
   it.each([
+    ['missing', undefined],
+    ['null', null],
+    ['empty', ''],
+  ])('accepts an answer whose refresh_token is %s, as the WordPress plugin does', (_, refresh) => {
+    expect(
+      parseOAuthTokenResponse(200, JSON.stringify({ token: { ...token, refresh_token: refresh } })),
+    ).toEqual({ token: 'acc', expiresInSeconds: 86397 });
+  });
+
+  it.each([
+    [401, drError('invalid_client', 'Invalid client')],
+    [401, JSON.stringify({ error: 'invalid_client', error_description: 'Bad client' })],
+    [400, JSON.stringify({ error: 'invalid_client' })],
+  ])(
+    'maps invalid_client (%i, flat or nested) to InvalidApiKey, never TokenExpired',
+    (status, body) => {
+      expect(() => parseOAuthTokenResponse(status, body)).toThrow(
+        expect.objectContaining({
+          code: 'InvalidApiKey',
+          message: expect.stringContaining('invalid_client'),
+        }),
+      );
+    },
+  );
+
+  it('names the code of a flat error body in the TokenExpired detail', () => {
+    const body = JSON.stringify({ error: 'invalid_grant', error_description: 'Session expired' });
+    expect(() => parseOAuthTokenResponse(401, body)).toThrow(
+      expect.objectContaining({
+        code: 'TokenExpired',
+        message: expect.stringContaining('401 invalid_grant'),
+      }),
+    );
+  });
+
+  it.each([
     [401, drError('invalid_token', 'Session expired')],
     [401, drError('invalid_token', 'Invalid token for specified shopper')],
     [400, drError('dr_limited_token_invalid', 'limited token')],
@@ -43,7 +79,6 @@ describe('parseOAuthTokenResponse', () => {
     ['a 503 HTML page', 503, '<html>down</html>'],
     ['malformed JSON', 200, '{"token":'],
     ['an empty wrapper', 200, '{"token":{}}'],
-    ['no refresh token', 200, JSON.stringify({ token: { ...token, refresh_token: undefined } })],
     ['an empty access token', 200, JSON.stringify({ ...token, access_token: '' })],
     ['a non-numeric expires_in', 200, JSON.stringify({ ...token, expires_in: 'a day' })],
     ['a negative expires_in', 200, JSON.stringify({ ...token, expires_in: '-1' })],

@@ -22,6 +22,12 @@ describe('parseSessionTokenResponse', () => {
     expect(parseSessionTokenResponse({ token: flat })).toEqual(expected);
   });
 
+  it('reads a token handed out without a refresh token', () => {
+    expect(parseSessionTokenResponse({ access_token: 'a', expires_in: 5 })).toEqual({
+      token: { token: 'a', expiresInSeconds: 5 },
+    });
+  });
+
   it('maps invalid_client to InvalidApiKey', () => {
     const data = {
       errors: { error: [{ code: 'invalid_client', description: 'Invalid API key' }] },
@@ -37,7 +43,6 @@ describe('parseSessionTokenResponse', () => {
     ['a numeric session token', { session_token: 5 }],
     ['nothing', undefined],
     ['a string', 'session'],
-    ['a token without its refresh token', { access_token: 'a', expires_in: 5 }],
   ])('refuses %s as SessionTokenFailed', (_, data) => {
     expect(() => parseSessionTokenResponse(data)).toThrow(
       expect.objectContaining({ code: 'SessionTokenFailed' }),

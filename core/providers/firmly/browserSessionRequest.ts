@@ -6,7 +6,8 @@ export const APP_ID_HEADER = 'x-firmly-app-id';
  * `Response` and leaves every judgement to {@link parseBrowserSessionResponse}.
  *
  * The renewal goes in the body, not in the documented `Cookie: fsession_v2=` header, because
- * `Cookie` is a forbidden header that neither a page nor a worker can set.
+ * `Cookie` is a forbidden header that neither a page nor a worker can set. The request is
+ * credentialed, so the browser sends a `fsession_v2` cookie the API set earlier by itself.
  *
  * @param fetchFn - the host's fetch
  * @param apiOrigin - the configured API origin
@@ -32,8 +33,9 @@ export function browserSessionRequest(
     method: 'POST',
     headers,
     body,
-    // The token endpoint needs no cookies, and none should ride along to it.
-    credentials: 'omit',
+    // As Firmly's own client does: the API's session cookie (`fsession_v2`) then keeps the
+    // device when this origin's IndexedDB was lost. Only the API origin's own cookies go.
+    credentials: 'include',
     cache: 'no-store',
     signal,
   });

@@ -3,6 +3,7 @@ import type { Provider } from '../Provider.js';
 import { requestWithin } from '../requestWithin.js';
 import { browserSessionRequest } from './browserSessionRequest.js';
 import { parseBrowserSessionResponse } from './parseBrowserSessionResponse.js';
+import { readFirmlyRefusal } from './readFirmlyRefusal.js';
 
 /** The header that carries the raw token on every cart call. */
 export const FIRMLY_AUTH_HEADER = 'x-firmly-authorization';
@@ -36,5 +37,8 @@ export function firmlyProvider(config: FirmlyConfig, attemptTimeoutMs: number): 
       // The raw token, as the API reference shows; the emulator also accepts `Bearer`.
       headers.set(FIRMLY_AUTH_HEADER, token);
     },
+    readRefusal: readFirmlyRefusal,
+    // Firmly's 401s carry CORS headers; a network error is just that.
+    opaqueRefusals: false,
   };
 }

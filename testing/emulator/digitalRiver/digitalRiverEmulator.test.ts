@@ -48,14 +48,23 @@ async function jsonpValue(res: Response): Promise<Record<string, unknown>> {
   return unwrapJsonp(await res.text()).value as Record<string, unknown>;
 }
 
+/** The client identification Digital River's docs give public apps: the API key as Basic user. */
+const BASIC = `Basic ${Buffer.from(`${API_KEY}:`).toString('base64')}`;
+
+/** A token request; `authorization` is Basic with the emulator's key unless given, `null` for none. */
 function tokenRequest(
   emulator: DigitalRiverEmulator,
   params: Record<string, string>,
   contentType = 'application/x-www-form-urlencoded',
+  authorization: string | null = BASIC,
 ): Promise<Response> {
   return fetch(`${emulator.apiOrigin}/oauth20/token`, {
     method: 'POST',
-    headers: { origin: SHOP_ORIGIN, 'content-type': contentType },
+    headers: {
+      origin: SHOP_ORIGIN,
+      'content-type': contentType,
+      ...(authorization === null ? {} : { authorization }),
+    },
     body: new URLSearchParams(params).toString(),
   });
 }
@@ -247,8 +256,8 @@ describe('the token endpoint', () => {
     expect(emulator.counters.passwordGrants).toBe(1);
   });
 
-  it('accepts a session token once, and not after 10 minutes', async () => {
-    const emulator = await start();
+  it('with sessionTokenReuse off, accepts a session token once, and not after 10 minutes', async () => {
+    const emulator = await start({ sessionTokenReuse: false });
     emulator.setNow(() => T0);
     const once = await sessionToken(emulator);
     await exchange(emulator, once);
@@ -319,6 +328,107 @@ describe('the token endpoint', () => {
   });
 });
 
+describe('client identification on the token endpoint', () => {
+  const clientError = {
+    error: 'invalid_client',
+    error_description: 'Client authentication failed: send the API key.',
+  };
+
+  it('answers 401 invalid_client, flat, to a grant that does not identify a known client', async () => {
+    const emulator = await start();
+    const token = await sessionToken(emulator);
+    const grant = { grant_type: 'password', dr_session_token: token };
+    const wrongKey = `Basic ${Buffer.from('stolen:').toString('base64')}`;
+    const attempts = [
+      tokenRequest(emulator, grant, undefined, null),
+      tokenRequest(emulator, grant, undefined, wrongKey),
+      tokenRequest(emulator, { ...grant, client_id: 'stolen' }, undefined, null),
+    ];
+    for (const res of await Promise.all(attempts)) {
+      expect(res.status).toBe(401);
+      expect(res.headers.get('access-control-allow-origin')).toBe(SHOP_ORIGIN);
+      expect(await res.json()).toEqual(clientError);
+    }
+    expect(emulator.counters).toMatchObject({ clientRejected: 3, passwordGrants: 3 });
+    // The session token was not spent by the refused attempts.
+    expect((await tokenRequest(emulator, grant)).status).toBe(200);
+  });
+
+  it('takes the key as the Basic user name, or as client_id in the form or the query', async () => {
+    const emulator = await start();
+    const inQuery = new URLSearchParams({
+      client_id: API_KEY,
+      grant_type: 'password',
+      dr_session_token: await sessionToken(emulator),
+      format: 'json',
+    });
+    const exchanges = [
+      tokenRequest(emulator, {
+        grant_type: 'password',
+        dr_session_token: await sessionToken(emulator),
+      }),
+      tokenRequest(
+        emulator,
+        {
+          grant_type: 'password',
+          dr_session_token: await sessionToken(emulator),
+          client_id: API_KEY,
+        },
+        undefined,
+        null,
+      ),
+      // Every parameter in the query string and no body, as Digital River's reference shop posts.
+      fetch(`${emulator.apiOrigin}/oauth20/token?${inQuery}`, { method: 'POST' }),
+    ];
+    for (const res of await Promise.all(exchanges)) expect(res.status).toBe(200);
+    expect(emulator.counters).toMatchObject({ clientRejected: 0, passwordGrants: 3 });
+  });
+
+  it("with apiKeys 'any', takes a storefront's real key, but still refuses no key", async () => {
+    const emulator = await start({ apiKeys: 'any' });
+    const grant = async () => ({
+      grant_type: 'password',
+      dr_session_token: await sessionToken(emulator),
+    });
+    const realKey = `Basic ${Buffer.from('their-production-key:').toString('base64')}`;
+    expect((await tokenRequest(emulator, await grant(), undefined, realKey)).status).toBe(200);
+    expect((await tokenRequest(emulator, await grant(), undefined, null)).status).toBe(401);
+  });
+
+  it('with requireClientId off, exchanges for an unidentified client', async () => {
+    const emulator = await start({ requireClientId: false });
+    const res = await tokenRequest(
+      emulator,
+      { grant_type: 'password', dr_session_token: await sessionToken(emulator) },
+      undefined,
+      null,
+    );
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('session token reuse', () => {
+  it('exchanges the same session token again for the same shopper and cart, until the shopper session ends', async () => {
+    const emulator = await start();
+    emulator.setNow(() => T0);
+    const token = await sessionToken(emulator);
+    const first = await exchange(emulator, token);
+    await addToCart(emulator, first.access_token, mug?.id ?? '');
+    // Long after the 10 minutes a fresh session token has for its first exchange.
+    emulator.setNow(() => T0 + 60 * 60 * 1000);
+    emulator.expireAccessTokens();
+    emulator.revokeRefreshTokens();
+    const again = await exchange(emulator, token);
+    expect(again.access_token).not.toBe(first.access_token);
+    expect((await cartOf(emulator, again.access_token)).totalItemsInCart).toBe(1);
+
+    emulator.revokeSessionTokens();
+    const ended = await tokenRequest(emulator, { grant_type: 'password', dr_session_token: token });
+    expect(ended.status).toBe(401);
+    expect(await ended.json()).toEqual(invalidToken('Invalid token for specified shopper'));
+  });
+});
+
 describe('the Shopper API cart', () => {
   it('refuses a call without a valid bearer token with 401 invalid_token', async () => {
     const emulator = await start();
@@ -327,7 +437,7 @@ describe('the Shopper API cart', () => {
       shopperCall(emulator, undefined, CART),
       shopperCall(emulator, 'f'.repeat(64), CART),
       shopperCall(emulator, undefined, CART, { headers: { authorization: access_token } }),
-      shopperCall(emulator, undefined, `${CART}?token=${access_token}`),
+      shopperCall(emulator, undefined, `${CART}?token=${'f'.repeat(64)}`),
     ];
 
     for (const res of await Promise.all(attempts)) {
@@ -336,6 +446,14 @@ describe('the Shopper API cart', () => {
       expect(await res.json()).toEqual(invalidToken('Session expired'));
     }
     expect(emulator.counters).toMatchObject({ cartCalls: 4, unauthorized: 4 });
+  });
+
+  it('takes the access token as a token query parameter, as the JSONP-era samples sent it', async () => {
+    const emulator = await start();
+    const { access_token } = await newShopper(emulator);
+    const res = await shopperCall(emulator, undefined, `${CART}?token=${access_token}&format=json`);
+    expect(res.status).toBe(200);
+    expect(emulator.requestLog.at(-1)?.path).toBe(`${CART}?token=[redacted]&format=json`);
   });
 
   it('answers an add-to-cart with the cart priced from the shared catalog', async () => {

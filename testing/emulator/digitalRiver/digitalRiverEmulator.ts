@@ -40,8 +40,24 @@ export interface DigitalRiverEmulatorOptions {
   apiPort?: number;
   /** The one site the store serves, as in `/store/{siteId}/SessionToken`; `demoSite` by default. */
   siteId?: string;
-  /** Public API keys `SessionToken` accepts; `['demo-public-key']` by default. */
-  apiKeys?: string[];
+  /**
+   * Public API keys `SessionToken` accepts, and `oauth20/token` accepts as the client's
+   * identification (`'any'`: every non-empty key, so a storefront's suite can run with its real
+   * key); `['demo-public-key']` by default.
+   */
+  apiKeys?: string[] | 'any';
+  /**
+   * Whether `oauth20/token` answers 401 `invalid_client` unless the client identifies itself with
+   * a known API key: HTTP Basic with the key as the user name (the docs' way for public apps), or
+   * `client_id` in the form or the query (the samples' way). On by default, like the real API.
+   */
+  requireClientId?: boolean;
+  /**
+   * Whether a session token may be exchanged again after its first exchange, for the life of the
+   * shopper session, as Digital River's reference shop relies on; `true` by default. `false`
+   * makes each session token single-use.
+   */
+  sessionTokenReuse?: boolean;
   /** Lifetime of each access token; 86397 s by default, the value in Digital River's samples. */
   accessTokenLifetimeSeconds?: number;
   /** CORS answers of the API origin at start; see {@link EmulatorCors}. `setCors()` changes them later. */
@@ -60,6 +76,8 @@ export interface DigitalRiverCounters {
   refreshGrants: number;
   /** Refresh grants refused with 401 because the refresh token was rotated, revoked or unknown. */
   refreshRejected: number;
+  /** Token requests refused with 401 `invalid_client`: no client identification, or an unknown key. */
+  clientRejected: number;
   /** Every request to a Shopper API route (including the echo route), whatever its outcome. */
   cartCalls: number;
   /** Shopper API calls refused with 401 for a missing, unknown or expired access token. */
@@ -105,6 +123,8 @@ export interface DigitalRiverEmulator {
   expireAccessTokens(): void;
   /** Makes every refresh token issued so far fail, so a client has to run `SessionToken` again. */
   revokeRefreshTokens(): void;
+  /** Ends every shopper session so far: no session token issued until now can be exchanged again. */
+  revokeSessionTokens(): void;
   /**
    * Changes the API origin's CORS answers: which page origins are allowed (the wildcard `'*'` as
    * Digital River documents, or mirrored), which extra request headers, credentials, and the
@@ -181,7 +201,9 @@ export async function startDigitalRiverEmulator(
 ): Promise<DigitalRiverEmulator> {
   const host = options.host ?? '127.0.0.1';
   const siteId = options.siteId ?? 'demoSite';
-  const apiKeys = new Set(options.apiKeys ?? ['demo-public-key']);
+  const keys = options.apiKeys ?? ['demo-public-key'];
+  const apiKeys = { has: (key: string) => key !== '' && (keys === 'any' || keys.includes(key)) };
+  const requireClientId = options.requireClientId ?? true;
   const testControls = options.testControls ?? false;
   let now = () => Date.now();
 
@@ -210,6 +232,7 @@ export async function startDigitalRiverEmulator(
   const tokens = createShopperTokens({
     now: () => now(),
     accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds ?? 86397,
+    sessionTokenReuse: options.sessionTokenReuse ?? true,
   });
   const book = createShopperCartBook();
   let storeOrigin = '';
@@ -226,6 +249,7 @@ export async function startDigitalRiverEmulator(
     passwordGrants: 0,
     refreshGrants: 0,
     refreshRejected: 0,
+    clientRejected: 0,
     cartCalls: 0,
     unauthorized: 0,
     preflights: 0,
@@ -322,18 +346,41 @@ export async function startDigitalRiverEmulator(
     sessionToken(req, res, url, site);
   }
 
-  function tokenEndpoint(req: IncomingMessage, res: ServerResponse, raw: Buffer): void {
+  /** @returns the API key the client identified itself with, if any: Basic user name or `client_id` */
+  function clientIdOf(req: IncomingMessage, form: URLSearchParams): string | undefined {
+    const basic = /^basic\s+(\S+)$/i.exec(headerValue(req, 'authorization')?.trim() ?? '')?.[1];
+    if (basic !== undefined) {
+      return Buffer.from(basic, 'base64').toString('utf8').split(':')[0] || undefined;
+    }
+    return form.get('client_id') ?? undefined;
+  }
+
+  function tokenEndpoint(req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer): void {
     const invalid = (text: string) =>
       new DigitalRiverApiError(400, 'invalid_request', text, TOKEN_RELATION);
     if (req.method !== 'POST') throw invalid('The token endpoint takes POST.');
     // OAuth 2.0 (RFC 6749) defines form parameters only; refusing anything else here catches a
-    // client that sends JSON before a real server does.
+    // client that sends JSON before a real server does. Digital River's reference shop posts
+    // every parameter in the query string with no body, and that is accepted too.
     const type = headerValue(req, 'content-type')?.split(';')[0]?.trim().toLowerCase();
-    const form = new URLSearchParams(raw.toString('utf8'));
+    const form = new URLSearchParams(url.search);
+    for (const [name, value] of new URLSearchParams(raw.toString('utf8'))) form.set(name, value);
     const grantType = form.get('grant_type');
     if (grantType === 'password') counters.passwordGrants += 1;
     if (grantType === 'refresh_token') counters.refreshGrants += 1;
-    if (type !== FORM_TYPE) throw invalid(`Send the parameters as ${FORM_TYPE}.`);
+    if (raw.length > 0 && type !== FORM_TYPE) throw invalid(`Send the parameters as ${FORM_TYPE}.`);
+    const clientId = clientIdOf(req, form);
+    if (requireClientId && (clientId === undefined || !apiKeys.has(clientId))) {
+      counters.clientRejected += 1;
+      // The token endpoint answers errors flat, as OAuth 2.0 and Digital River's WordPress plugin
+      // read them.
+      res.setHeader('WWW-Authenticate', 'Basic realm="oauth20"');
+      sendJson(res, 401, {
+        error: 'invalid_client',
+        error_description: 'Client authentication failed: send the API key.',
+      });
+      return;
+    }
     if (grantType === 'password') {
       const offered = form.get('dr_session_token');
       if (!offered) throw invalid('dr_session_token is required.');
@@ -361,7 +408,12 @@ export async function startDigitalRiverEmulator(
     if (takeFault('cart', req, res)) return;
     let shopperId: string;
     try {
-      shopperId = tokens.shopperOf(bearerToken(headerValue(req, 'authorization')));
+      // The JSONP-era samples sent `?token=`; the API still takes it.
+      const presented =
+        bearerToken(headerValue(req, 'authorization')) ??
+        new URL(req.url ?? '/', 'http://api.invalid').searchParams.get('token') ??
+        undefined;
+      shopperId = tokens.shopperOf(presented);
     } catch (error) {
       counters.unauthorized += 1;
       throw error;
@@ -404,6 +456,7 @@ export async function startDigitalRiverEmulator(
       setAccessTokenLifetime((body as { seconds?: number }).seconds as number),
     'POST /__emulator/expire-access': () => tokens.expireAccessTokens(),
     'POST /__emulator/revoke-refresh': () => tokens.revokeRefreshTokens(),
+    'POST /__emulator/revoke-session': () => tokens.revokeSessionTokens(),
     'POST /__emulator/fault': (body) => faults.add(body),
     'POST /__emulator/redirect': (body) => redirects.add(body),
     'POST /__emulator/cors': (body) => cors.set(body as EmulatorCors),
@@ -437,7 +490,7 @@ export async function startDigitalRiverEmulator(
       return;
     }
     if (path === '/oauth20/token') {
-      if (!takeFault('token', req, res)) tokenEndpoint(req, res, raw);
+      if (!takeFault('token', req, res)) tokenEndpoint(req, res, url, raw);
       return;
     }
     if (path.replace(/\/$/, '') === WEB_CHECKOUT_PATH) {
@@ -492,6 +545,7 @@ export async function startDigitalRiverEmulator(
     setAccessTokenLifetime,
     expireAccessTokens: () => tokens.expireAccessTokens(),
     revokeRefreshTokens: () => tokens.revokeRefreshTokens(),
+    revokeSessionTokens: () => tokens.revokeSessionTokens(),
     setCors: (next) => cors.set(next),
     injectFault: (fault) => faults.add(fault),
     redirect: (rule) => redirects.add(rule),

@@ -24,6 +24,11 @@ export interface ShopperTokensOptions {
   /** The clock, in milliseconds since the epoch; read on every check so a test can swap it. */
   now: () => number;
   accessTokenLifetimeSeconds: number;
+  /**
+   * Whether a session token may be exchanged again after its first exchange, for as long as the
+   * shopper session lives (Digital River's reference shop relies on it); when false, once only.
+   */
+  sessionTokenReuse: boolean;
 }
 
 /**
@@ -33,13 +38,16 @@ export interface ShopperTokensOptions {
 export interface ShopperTokens {
   /** @returns the store session a cookie names, or a new one when it names none we know */
   storeSession(cookie: string | undefined): StoreSession;
-  /** @returns a new session token for the store session's shopper: usable once, for 10 minutes */
+  /**
+   * @returns a new session token for the store session's shopper: first exchanged within 10
+   *   minutes, then again for the life of the shopper session unless reuse is off
+   */
   issueSessionToken(storeSessionId: string): string;
   /** @returns a token for the store session's shopper at once, as `SessionToken` with an API key does */
   grantForStoreSession(storeSessionId: string): DigitalRiverToken;
   /**
-   * Exchanges a session token (the password grant) and uses it up.
-   * @throws DigitalRiverApiError 401 `invalid_token` for an unknown, used or expired one
+   * Exchanges a session token (the password grant); without reuse, it is used up.
+   * @throws DigitalRiverApiError 401 `invalid_token` for an unknown, used, revoked or expired one
    */
   exchangeSessionToken(sessionToken: string): DigitalRiverToken;
   /**
@@ -58,6 +66,8 @@ export interface ShopperTokens {
   expireAccessTokens(): void;
   /** Makes every refresh token issued so far fail, so the shopper has to start from `SessionToken`. */
   revokeRefreshTokens(): void;
+  /** Ends the shopper sessions of every session token issued so far: none can be exchanged again. */
+  revokeSessionTokens(): void;
 }
 
 const SESSION_TOKEN_LIFETIME_MS = 10 * 60 * 1000;
@@ -90,7 +100,10 @@ export function createShopperTokens(options: ShopperTokensOptions): ShopperToken
     'accessTokenLifetimeSeconds',
   );
   const shopperOfStoreSession = new Map<string, string>();
-  const sessionTokens = new Map<string, { shopperId: string; expiresAt: number }>();
+  const sessionTokens = new Map<
+    string,
+    { shopperId: string; expiresAt: number; exchanged: boolean }
+  >();
   const accessTokens = new Map<string, { shopperId: string; expiresAt: number }>();
   const refreshTokens = new Map<string, string>();
 
@@ -128,6 +141,7 @@ export function createShopperTokens(options: ShopperTokensOptions): ShopperToken
       sessionTokens.set(token, {
         shopperId: shopperOfSession(storeSessionId),
         expiresAt: options.now() + SESSION_TOKEN_LIFETIME_MS,
+        exchanged: false,
       });
       return token;
     },
@@ -136,8 +150,10 @@ export function createShopperTokens(options: ShopperTokensOptions): ShopperToken
 
     exchangeSessionToken(sessionToken) {
       const entry = sessionTokens.get(sessionToken);
-      sessionTokens.delete(sessionToken);
-      if (!entry || options.now() >= entry.expiresAt) {
+      if (!options.sessionTokenReuse) sessionTokens.delete(sessionToken);
+      // The 10 minutes bound the first exchange; after it the shopper session keeps the token.
+      if (!entry || (!entry.exchanged && options.now() >= entry.expiresAt)) {
+        sessionTokens.delete(sessionToken);
         throw new DigitalRiverApiError(
           401,
           'invalid_token',
@@ -145,6 +161,7 @@ export function createShopperTokens(options: ShopperTokensOptions): ShopperToken
           TOKEN_RELATION,
         );
       }
+      entry.exchanged = true;
       return issue(entry.shopperId);
     },
 
@@ -172,5 +189,7 @@ export function createShopperTokens(options: ShopperTokensOptions): ShopperToken
     expireAccessTokens: () => accessTokens.clear(),
 
     revokeRefreshTokens: () => refreshTokens.clear(),
+
+    revokeSessionTokens: () => sessionTokens.clear(),
   };
 }

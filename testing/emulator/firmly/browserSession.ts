@@ -1,12 +1,36 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { headerValue } from '../http/headerValue.js';
 import { sendJson } from '../http/sendJson.js';
-import type { DeviceSessions } from './deviceSessions.js';
+import type { BrowserSessionGrant, DeviceSessions } from './deviceSessions.js';
 
 /** What the browser-session endpoint counts. */
 export interface BrowserSessionCounters {
   renewals: number;
   devicesCreated: number;
+}
+
+/** The session cookie Firmly documents for renewal (`Cookie: fsession_v2=<expired token>`). */
+const SESSION_COOKIE = 'fsession_v2';
+
+/** @returns the `fsession_v2` cookie's value, if the request carried one */
+function sessionCookie(req: IncomingMessage): string | undefined {
+  for (const part of (headerValue(req, 'cookie') ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SESSION_COOKIE && value.length > 0) return value.join('=');
+  }
+  return undefined;
+}
+
+/**
+ * A storefront on another site can only send the cookie back if it is `SameSite=None; Secure`,
+ * and browsers keep a `Secure` cookie only from HTTPS. The emulator is plain HTTP, except behind
+ * a proxy or a test route that serves it as HTTPS (the Playwright fixture's `routeOrigin`), so
+ * it asks for the cross-site cookie only when the page itself is on HTTPS. Browsers that block
+ * third-party cookies (Safari, Firefox's strict mode) never send it back across sites.
+ */
+function cookieScope(req: IncomingMessage): string {
+  const origin = headerValue(req, 'origin');
+  return origin?.startsWith('https://') ? 'Secure; SameSite=None' : 'SameSite=Lax';
 }
 
 /** @returns the token offered for renewal, `null` when none, `undefined` when unreadable */
@@ -28,7 +52,9 @@ function offeredToken(raw: Buffer): string | null | undefined {
 /**
  * Answers `POST /api/v1/browser-session`: a new device for a request without a token, a renewal
  * (same device) for `{"access_token": …}` within the window, 400 `InvalidAppId` and 401
- * `TokenExpired` in the `{error, message}` shape this endpoint documents.
+ * `TokenExpired` in the `{error, message}` shape this endpoint documents. Each token also goes out
+ * as the `fsession_v2` cookie, and a request without a token renews on that cookie (the documented
+ * cookie renewal; a cookie that cannot renew is only a hint, and makes a new device).
  *
  * @param req - the request, for its `x-firmly-app-id`
  * @param res - the response
@@ -51,10 +77,25 @@ export async function answerBrowserSession(
     });
     return;
   }
+  const grant = (answer: BrowserSessionGrant) => {
+    res.setHeader(
+      'Set-Cookie',
+      `${SESSION_COOKIE}=${answer.access_token}; Path=/api/v1/browser-session; ` +
+        `Max-Age=${answer.expires_in + sessions.renewWindowSeconds()}; HttpOnly; ${cookieScope(req)}`,
+    );
+    sendJson(res, 200, answer);
+  };
   const token = offeredToken(raw);
   if (token === null) {
+    const cookie = sessionCookie(req);
+    const renewed = cookie === undefined ? null : await sessions.renew(cookie, appId);
+    if (renewed) {
+      counters.renewals += 1;
+      grant(renewed);
+      return;
+    }
     counters.devicesCreated += 1;
-    sendJson(res, 200, await sessions.createDevice(appId));
+    grant(await sessions.createDevice(appId));
     return;
   }
   const renewed = await sessions.renew(token, appId);
@@ -63,5 +104,5 @@ export async function answerBrowserSession(
     return;
   }
   counters.renewals += 1;
-  sendJson(res, 200, renewed);
+  grant(renewed);
 }

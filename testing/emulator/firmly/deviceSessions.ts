@@ -49,6 +49,8 @@ export interface DeviceSessions {
   setTokenLifetime(seconds: number): void;
   /** Changes how long after expiry a token may still be renewed. @throws TypeError unless a whole number ≥ 1 */
   setRenewWindow(seconds: number): void;
+  /** @returns how long after expiry a token may still be renewed, in seconds */
+  renewWindowSeconds(): number;
 }
 
 function positiveWholeNumber(value: unknown, name: string): number {
@@ -130,5 +132,7 @@ export function createDeviceSessions(options: DeviceSessionsOptions): DeviceSess
     setRenewWindow(seconds) {
       renewWindowSeconds = positiveWholeNumber(seconds, 'seconds');
     },
+
+    renewWindowSeconds: () => renewWindowSeconds,
   };
 }

@@ -188,6 +188,90 @@ describe('getting a session', () => {
   });
 });
 
+describe('the fsession_v2 cookie', () => {
+  const cookieOf = (res: Response) => res.headers.get('set-cookie')?.split(';')[0] ?? '';
+
+  it('sets the token as a cookie only browser-session reads, for the renewal window', async () => {
+    const emulator = await start();
+    const res = await browserSession(emulator, { headers: { origin: 'https://shop.example' } });
+    const body = (await res.json()) as SessionBody;
+    expect(res.headers.get('set-cookie')).toBe(
+      `fsession_v2=${body.access_token}; Path=/api/v1/browser-session; ` +
+        `Max-Age=${3600 + 7 * 24 * 3600}; HttpOnly; Secure; SameSite=None`,
+    );
+    // A browser keeps no Secure cookie from plain HTTP: for an HTTP page, one for its own site.
+    const plain = await browserSession(emulator, { headers: { origin: SHOP_ORIGIN } });
+    expect(plain.headers.get('set-cookie')).toMatch(/; HttpOnly; SameSite=Lax$/);
+  });
+
+  it('keeps the device for a shopper who lost the stored token but kept the cookie, even after expiry', async () => {
+    const emulator = await start();
+    emulator.setNow(() => T0);
+    const first = await browserSession(emulator);
+    const { device_id } = (await first.json()) as SessionBody;
+    emulator.setNow(() => T0 + 2 * HOUR);
+    const again = await browserSession(emulator, { headers: { cookie: cookieOf(first) } });
+    expect(await again.json()).toMatchObject({ device_id, device_created: false });
+    expect(emulator.counters).toMatchObject({ devicesCreated: 1, renewals: 1 });
+  });
+
+  it('treats a cookie too old to renew, or garbage, as no cookie: a new device, never an error', async () => {
+    const emulator = await start();
+    emulator.setNow(() => T0);
+    const first = await browserSession(emulator);
+    emulator.setNow(() => T0 + HOUR + WEEK + 1000);
+    for (const cookie of [cookieOf(first), 'fsession_v2=garbage']) {
+      const res = await browserSession(emulator, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ device_created: true });
+    }
+  });
+
+  it('lets a token in the body win over the cookie', async () => {
+    const emulator = await start();
+    const a = await browserSession(emulator);
+    const b = (await newSession(emulator)) as SessionBody;
+    const res = await browserSession(emulator, {
+      headers: { cookie: cookieOf(a) },
+      body: JSON.stringify({ access_token: b.access_token }),
+    });
+    expect(await res.json()).toMatchObject({ device_id: b.device_id });
+  });
+});
+
+describe('a one-time password check', () => {
+  it('answers a wrong OTP with a 401 that names InvalidOtp, not the session', async () => {
+    const emulator = await start();
+    const { access_token } = await newSession(emulator);
+    const res = await cartCall(
+      emulator,
+      access_token,
+      `/api/v1/domains/${DOMAIN}/session/validate-otp`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"otp":"000000"}',
+      },
+    );
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({
+      code: 401,
+      error: 'InvalidOtp',
+      description: 'The one-time password is invalid.',
+    });
+    expect(emulator.counters.unauthorized).toBe(0);
+    const anonymous = await cartCall(
+      emulator,
+      undefined,
+      `/api/v1/domains/${DOMAIN}/session/validate-otp`,
+      {
+        method: 'POST',
+      },
+    );
+    expect(await anonymous.json()).toMatchObject({ error: 'MissingAuthHeader' });
+  });
+});
+
 describe('shopping with a token', () => {
   it('refuses a cart call without a token with 401 MissingAuthHeader', async () => {
     const emulator = await start();

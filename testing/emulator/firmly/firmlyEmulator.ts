@@ -27,6 +27,7 @@ import {
   FIRMLY_FAULT_ENDPOINTS,
   firmlyFaultShapes,
 } from './firmlyFaults.js';
+import { matchOtpRoute } from './matchOtpRoute.js';
 import { createCartCallRunner, type SerialisedBackend } from './serialisedBackend.js';
 import { createTokenMint } from './tokenMint.js';
 
@@ -341,7 +342,7 @@ export async function startFirmlyEmulator(
       }));
       return;
     }
-    const route = matchCartRoute(method, path);
+    const route = matchCartRoute(method, path) ?? matchOtpRoute(method, path);
     if (route) {
       await cartCall(req, res, url, raw, (deviceId) =>
         route({ deviceId, body: raw.toString('utf8'), query: url.searchParams, book }),
