@@ -148,13 +148,15 @@ export const lifecycleScenarios: Scenario[] = [
     },
   },
   {
-    name: 'Digital River: a used refresh token leads to SessionToken running again in the page',
+    name: 'Digital River: a used refresh token and an ended shopper session lead to SessionToken running again in the page',
     async run(context) {
       const { digitalRiver } = context;
       const page = await open(context, '/digitalriver-tag-only.html');
       const cartUrl = `${digitalRiver.apiOrigin}/v1/shoppers/me/carts/active?format=json`;
       expect(await page.evaluate(async (url) => (await fetch(url)).status, cartUrl)).toBe(200);
       digitalRiver.revokeRefreshTokens();
+      // Else the stored session token is exchanged again, and the page is not needed.
+      digitalRiver.revokeSessionTokens();
       digitalRiver.expireAccessTokens();
       const body = '{"note":"gift"}';
       const result = await page.evaluate(
@@ -171,7 +173,7 @@ export const lifecycleScenarios: Scenario[] = [
       expect(result).toMatchObject({ status: 200, echo: { body } });
       expect(digitalRiver.counters).toMatchObject({
         sessionToken: 2,
-        passwordGrants: 2,
+        passwordGrants: 3,
         refreshRejected: 1,
       });
       expect(await session(page)).toMatchObject({ deviceCreated: true });
