@@ -66,6 +66,8 @@ async function openClientsPage(
       : {
           provider: 'digitalriver',
           'site-id': SITE_ID,
+          // Any key: the fixture's emulator takes whatever key identifies the client.
+          'api-key': 'demo-public-key',
           'store-origin': emulators.digitalRiver.storeOrigin,
           'api-origin': apiOrigin,
         };
