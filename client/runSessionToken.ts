@@ -7,7 +7,7 @@ let calls = 0;
  * Runs Digital River's SessionToken site action as JSONP on the store origin, from this page,
  * so the store's session cookies go with it, as Digital River requires. It asks for a session
  * token (no `apiKey`), so the worker can exchange it, and exchange it again, identifying the
- * client with the key on `oauth20/token` (docs/decisions/010).
+ * client with the key on `oauth20/token` (docs/decisions/016).
  *
  * @param win - the page's window
  * @param config - the Digital River configuration

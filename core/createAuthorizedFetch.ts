@@ -75,7 +75,7 @@ function headersNeedingPermission(headers: Headers): string {
 
 /**
  * Whether a 401 is worth a renewal and a replay: when the provider reads it as a refused
- * session, or when it cannot tell and sending the call twice does no harm (docs/decisions/012).
+ * session, or when it cannot tell and sending the call twice does no harm (docs/decisions/018).
  *
  * @param provider - reads the 401's body
  * @param method - the call's method
@@ -159,7 +159,7 @@ export function createAuthorizedFetch(
     }
   }
 
-  // Whether a network error may still be a refusal without CORS headers (docs/decisions/011):
+  // Whether a network error may still be a refusal without CORS headers (docs/decisions/017):
   // one renewal per run of network errors, re-armed by the next answer the API gives.
   let armed = true;
 
