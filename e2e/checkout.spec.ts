@@ -2,6 +2,8 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { startStorefront } from '../demo/storefrontServer';
 import type { DigitalRiverEmulator } from '../testing/emulator/digitalRiver/digitalRiverEmulator.js';
 import { APP_ID, test as base, distDir, expect, pageEvents, recordEvents } from './fixtures';
+import { movableClockDist } from './movableClockDist';
+import { moveClock } from './moveClock';
 import { pageFetch, stopAllWorkers } from './pageCalls';
 
 const SITE_ID = 'demoSite';
@@ -12,6 +14,8 @@ const HAND_OFF = '/sw-token-interceptor/checkout';
 type ServeDrShop = (options?: {
   attributes?: Record<string, string>;
   port?: number;
+  /** Serve the library from another build (a movable-clock copy of dist/). */
+  distDir?: string;
 }) => Promise<{ origin: string; port: number; close(): Promise<void> }>;
 
 const test = base.extend<{
@@ -32,7 +36,7 @@ const test = base.extend<{
       const shop = await startStorefront({
         apiOrigin: firmly.origin,
         appId: APP_ID,
-        distDir,
+        distDir: options.distDir ?? distDir,
         ...(options.port === undefined ? {} : { port: options.port }),
         extraTagAttributes: options.attributes ?? {},
         digitalRiver: {
@@ -164,24 +168,18 @@ test('a token inside the renewal margin is renewed before the hand-off', async (
   dr,
   serveDrShop,
 }) => {
-  dr.setAccessTokenLifetime(600);
-  const first = await serveDrShop();
-  await page.goto(`${first.origin}/digitalriver-tag-only.html`);
+  const shop = await serveDrShop({ distDir: movableClockDist() });
+  await page.goto(`${shop.origin}/digitalriver-tag-only.html`);
   for (const productId of ['luma-mug-aurora', 'luma-tea-sampler']) {
     const url = `${dr.apiOrigin}${LINE_ITEMS}?productId=${productId}&format=json`;
     expect((await pageFetch(page, url, { method: 'POST' })).status).toBe(200);
   }
   expect(dr.counters.refreshGrants).toBe(0);
-  // The same origin again, now renewing 900 s before expiry: the stored token, issued for 600 s,
-  // is inside the margin as the shopper checks out. Its renewal lives a day, well outside it.
-  await first.close();
-  const second = await serveDrShop({
-    port: first.port,
-    attributes: { 'data-renew-margin-seconds': '900' },
-  });
-  dr.setAccessTokenLifetime(86397);
-  await page.goto(`${second.origin}/digitalriver-tag-only.html`);
-  await page.evaluate(() => window.swTokenInterceptor?.ready);
+  // The token lives a day less three seconds: two minutes before its end, as the shopper checks
+  // out, it is inside the renewal margin, still usable, and no call has renewed it yet.
+  const later = 24 * 3600_000 - 120_000;
+  await moveClock(page, later);
+  dr.setNow(() => Date.now() + later);
   expect(dr.counters.refreshGrants).toBe(0);
 
   await page.evaluate(() => {
