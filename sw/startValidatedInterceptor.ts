@@ -3,7 +3,7 @@ import { CHECKOUT_PATH, readCheckoutOptions } from '../core/CheckoutOptions.js';
 import { checkoutUnsupported } from '../core/checkoutUnsupported.js';
 import { createInterceptorCore } from '../core/createInterceptorCore.js';
 import { debugLog, describeUrl } from '../core/DebugLog.js';
-import { apiRequestVerdict, isApiRequest } from '../core/isApiRequest.js';
+import { apiRequestVerdict } from '../core/isApiRequest.js';
 import {
   answer,
   type Handlers,
@@ -63,9 +63,8 @@ export function startValidatedInterceptor(
   for (const method of METHODS) {
     registerRoute(
       ({ url, request }) => {
-        if (!log) return isApiRequest({ url, mode: request.mode }, config.apiOrigins);
         const verdict = apiRequestVerdict({ url, mode: request.mode }, config.apiOrigins);
-        if (verdict !== 'match') {
+        if (log && verdict !== 'match') {
           const why =
             verdict === 'no-cors' ? 'no-cors (a worker cannot add headers to it)' : verdict;
           log(`${request.method} ${describeUrl(url)}: not matched, passed through (${why})`);
