@@ -43,7 +43,9 @@ export interface TokenSession {
    * @param signal - the caller's call was abandoned; when every waiter has gone, so does the
    *   token request
    * @returns a token that is good for now, obtaining or renewing one if needed
-   * @throws InterceptorError `InvalidAppId` or `TokenUnavailable`, or the signal's reason
+   * @throws InterceptorError with the code that says why no token can be had: a refusal of the
+   *   configuration (`InvalidAppId`, `InvalidApiKey`), Digital River's page step failing
+   *   (`SessionTokenFailed`), or anything else (`TokenUnavailable`); or the signal's reason
    */
   token(signal?: AbortSignal): Promise<string>;
   /**
@@ -52,6 +54,7 @@ export interface TokenSession {
    * @param rejected - the token the API answered 401 to
    * @param signal - as for {@link TokenSession.token}
    * @returns a different token
+   * @throws as {@link TokenSession.token} does
    */
   renew(rejected: string, signal?: AbortSignal): Promise<string>;
   /** @returns what the page may know of the session, obtaining one if there is none */
