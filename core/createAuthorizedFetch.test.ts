@@ -69,8 +69,8 @@ describe('createAuthorizedFetch', () => {
     expect(await response.json()).toEqual({
       code: 503,
       error: 'TokenUnavailable',
-      description: 'No session token could be obtained from the API',
-      message: 'No session token could be obtained from the API',
+      description: 'No session token from the API',
+      message: 'No session token from the API',
     });
     expect(seen).toEqual([]);
   });
