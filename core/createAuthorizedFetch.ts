@@ -202,9 +202,8 @@ export function createAuthorizedFetch(
       // and that a CORS refusal usually means a header the API does not allow.
       const failure = new InterceptorError(
         'ApiUnreachable',
-        `${request.method} ${describeUrl(request.url)}: a network failure, or the API's CORS ` +
-          `policy refused the call; headers it sends that the API must allow: ` +
-          `${headersNeedingPermission(request.headers)}`,
+        `${request.method} ${describeUrl(request.url)}; headers the API must allow: ` +
+          headersNeedingPermission(request.headers),
       ).toInfo();
       log?.(failure.message);
       tell(0, retried, failure);

@@ -181,7 +181,8 @@ export function fieldNames(spell: (key: string) => string): FieldNames {
 }
 
 /** Fields named as option keys (`appId`), as in `install()` options and the worker URL. */
-export const OPTION_NAMES: FieldNames = fieldNames((key) => key);
+// Pure: a bundle that never names fields this way (the drop-in) drops the table.
+export const OPTION_NAMES: FieldNames = /* @__PURE__ */ fieldNames((key) => key);
 
 /**
  * Encodes the worker's configuration for its script URL.
