@@ -29,6 +29,8 @@ for (const type of [firefox, webkit]) {
 
 export default defineConfig({
   testDir: 'e2e',
+  // Only scenarios: e2e/setup/ holds unit tests of the browser set-up, which vitest runs.
+  testMatch: '**/*.spec.ts',
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

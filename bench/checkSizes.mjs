@@ -3,10 +3,14 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const BUDGETS = [
-  { file: 'dist/sw-token-interceptor.js', name: 'drop-in', gzipped: 4 * 1024 },
-  { file: 'dist/sw-token-interceptor.sw.js', name: 'worker', gzipped: 10 * 1024 },
-  // Loaded only where no worker serves the page, and for Digital River's page steps: about 6.2 KB.
-  { file: 'dist/sw-token-interceptor.fallback.js', name: 'fallback chunk', gzipped: 7 * 1024 },
+  // Every page pays for the drop-in. 4.5 KB: 4 KB was the target until the hand-off, several API
+  // origins, console reporting and the reconfiguration check landed together (README, Performance).
+  { file: 'dist/sw-token-interceptor.js', name: 'drop-in', gzipped: 4.5 * 1024 },
+  // Loaded once per install, then cached: the redirect guard, 429 handling, session refusals and
+  // the checkout hand-off document took it past 10 KB.
+  { file: 'dist/sw-token-interceptor.sw.js', name: 'worker', gzipped: 11.5 * 1024 },
+  // Loaded only where no worker serves the page, and for Digital River's page steps.
+  { file: 'dist/sw-token-interceptor.fallback.js', name: 'fallback chunk', gzipped: 9 * 1024 },
 ];
 
 let over = 0;

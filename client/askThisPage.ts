@@ -1,4 +1,4 @@
-import { ErrorCode, InterceptorError } from '../core/errors.js';
+import { InterceptorError } from '../core/errors.js';
 import { SESSION_TOKEN_TIMEOUT_MS } from '../core/providers/digitalriver/sessionTokenTimeout.js';
 import type { WorkerConfig } from '../core/WorkerConfig.js';
 import { runSessionToken } from './runSessionToken.js';
@@ -17,7 +17,7 @@ export function askThisPage(
 ): Promise<unknown> {
   if (config.provider !== 'digitalriver') {
     return Promise.reject(
-      new InterceptorError(ErrorCode.SessionTokenFailed, `${config.provider} has no page step`),
+      new InterceptorError('SessionTokenFailed', `${config.provider} has no page step`),
     );
   }
   return runSessionToken(win, config, SESSION_TOKEN_TIMEOUT_MS);

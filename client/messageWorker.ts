@@ -1,4 +1,4 @@
-import { ErrorCode, InterceptorError } from '../core/errors.js';
+import { InterceptorError } from '../core/errors.js';
 import { type PageRequest, type ReplyValues, request, type Untagged } from '../core/protocol.js';
 
 /**
@@ -17,8 +17,7 @@ export async function messageWorker<R extends Untagged<PageRequest>>(
 ): Promise<ReplyValues[R['type']]> {
   const value = await request((data, ports) => worker.postMessage(data, ports), message, {
     timeoutMs,
-    timeoutError: () =>
-      new InterceptorError(ErrorCode.WorkerUnavailable, `no answer to '${message.type}'`),
+    timeoutError: () => new InterceptorError('WorkerUnavailable', `no answer to '${message.type}'`),
   });
   return value as ReplyValues[R['type']];
 }

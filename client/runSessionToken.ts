@@ -1,4 +1,4 @@
-import { ErrorCode, InterceptorError } from '../core/errors.js';
+import { InterceptorError } from '../core/errors.js';
 import type { DigitalRiverConfig } from '../core/WorkerConfig.js';
 
 let calls = 0;
@@ -37,7 +37,7 @@ export function runSessionToken(
     };
     const fail = (why: string) => {
       cleanup();
-      reject(new InterceptorError(ErrorCode.SessionTokenFailed, why));
+      reject(new InterceptorError('SessionTokenFailed', why));
     };
     const timer = setTimeout(() => fail('SessionToken did not answer in time'), timeoutMs);
     callbacks[name] = (data) => {

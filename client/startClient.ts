@@ -1,6 +1,6 @@
 import { CHECKOUT_PATH } from '../core/CheckoutOptions.js';
 import { debugLog } from '../core/DebugLog.js';
-import { ErrorCode, InterceptorError, toErrorInfo } from '../core/errors.js';
+import { InterceptorError, toErrorInfo } from '../core/errors.js';
 import { fail, isWorkerEvent, isWorkerRequest } from '../core/protocol.js';
 import { VERSION } from '../core/version.js';
 import type { Fallback } from './armFallback.js';
@@ -79,7 +79,7 @@ export function startClient(
     );
     if (version !== VERSION) {
       logError(
-        new InterceptorError(ErrorCode.VersionMismatch, `page ${VERSION}, worker ${version}`),
+        new InterceptorError('VersionMismatch', `page ${VERSION}, worker ${version}`),
         'warn',
         '; redeploy both files together',
       );
@@ -89,10 +89,7 @@ export function startClient(
   /** @returns false when the worker is registered but this page must authorize its own calls */
   const viaWorker = async (): Promise<boolean> => {
     if (!container) {
-      throw new InterceptorError(
-        ErrorCode.WorkerUnavailable,
-        'this browser offers no service workers',
-      );
+      throw new InterceptorError('WorkerUnavailable', 'this browser offers no service workers');
     }
     container.addEventListener('message', (event) => {
       const data: unknown = event.data;
@@ -134,16 +131,13 @@ export function startClient(
         registration = await container.register(options.scriptURL, { scope: options.scope });
       } catch {
         throw new InterceptorError(
-          ErrorCode.WorkerUnavailable,
+          'WorkerUnavailable',
           `registering ${options.scriptURL.split('?')[0]} failed`,
         );
       }
       // Some hosts (policies, automation with workers blocked) resolve without a registration.
       if (!registration) {
-        throw new InterceptorError(
-          ErrorCode.WorkerUnavailable,
-          'the browser refused the registration',
-        );
+        throw new InterceptorError('WorkerUnavailable', 'the browser refused the registration');
       }
     }
     if (pageAuthorizes) return false;
@@ -174,10 +168,7 @@ export function startClient(
     try {
       arm = (await loadChunk()).armFallback;
     } catch {
-      throw new InterceptorError(
-        ErrorCode.WorkerUnavailable,
-        'the page fallback could not be loaded',
-      );
+      throw new InterceptorError('WorkerUnavailable', 'the page fallback could not be loaded');
     }
     fallback = arm(win, options.worker, nativeFetch, events, options.scope);
     setMode(fallback);
@@ -191,8 +182,7 @@ export function startClient(
 
   const controller = () => {
     const worker = container?.controller;
-    if (!worker)
-      throw new InterceptorError(ErrorCode.WorkerUnavailable, 'the page lost its worker');
+    if (!worker) throw new InterceptorError('WorkerUnavailable', 'the page lost its worker');
     return worker;
   };
 

@@ -1,4 +1,4 @@
-import { ErrorCode, InterceptorError } from '../core/errors.js';
+import { InterceptorError } from '../core/errors.js';
 import {
   type FieldNames,
   type RawWorkerConfig,
@@ -35,13 +35,13 @@ function sameOriginUrl(value: string, field: string, pageUrl: URL): URL {
   try {
     url = new URL(value, pageUrl);
   } catch {
-    throw new InterceptorError(ErrorCode.ConfigInvalid, `${field} is not a URL`);
+    throw new InterceptorError('ConfigInvalid', `${field} is not a URL`);
   }
   if (url.origin !== pageUrl.origin) {
-    throw new InterceptorError(ErrorCode.ConfigInvalid, `${field} must be on this page's origin`);
+    throw new InterceptorError('ConfigInvalid', `${field} must be on this page's origin`);
   }
   if (url.search || url.hash) {
-    throw new InterceptorError(ErrorCode.ConfigInvalid, `${field} must have no query or fragment`);
+    throw new InterceptorError('ConfigInvalid', `${field} must have no query or fragment`);
   }
   return url;
 }
@@ -65,15 +65,12 @@ export function validateInstallOptions(
   const scope = sameOriginUrl(raw.scope ?? DEFAULT_SCOPE, names.scope, pageUrl);
   // A worker whose scope does not contain the page can never control it: `ready` would hang.
   if (!pageUrl.pathname.startsWith(scope.pathname)) {
-    throw new InterceptorError(ErrorCode.ConfigInvalid, `${names.scope} must contain this page`);
+    throw new InterceptorError('ConfigInvalid', `${names.scope} must contain this page`);
   }
   script.search = workerConfigToSearch(worker);
   const register = raw.registerWorker ?? true;
   if (register !== true && register !== false && register !== 'true' && register !== 'false') {
-    throw new InterceptorError(
-      ErrorCode.ConfigInvalid,
-      `${names.registerWorker} must be true or false`,
-    );
+    throw new InterceptorError('ConfigInvalid', `${names.registerWorker} must be true or false`);
   }
   return {
     worker,

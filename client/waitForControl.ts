@@ -1,4 +1,4 @@
-import { ErrorCode, InterceptorError } from '../core/errors.js';
+import { InterceptorError } from '../core/errors.js';
 import { messageWorker } from './messageWorker.js';
 
 /**
@@ -40,10 +40,7 @@ export function waitForControl(
     const timer = setTimeout(() => {
       done();
       reject(
-        new InterceptorError(
-          ErrorCode.WorkerUnavailable,
-          'no worker took control of this page in time',
-        ),
+        new InterceptorError('WorkerUnavailable', 'no worker took control of this page in time'),
       );
     }, timeoutMs);
     container.addEventListener('controllerchange', onChange);

@@ -1,4 +1,4 @@
-import { ErrorCode, InterceptorError } from './errors.js';
+import { InterceptorError } from './errors.js';
 
 /** What `checkout()` and the hand-off link may pass on to Digital River's hosted checkout. */
 export interface CheckoutOptions {
@@ -34,7 +34,7 @@ export function readCheckoutOptions(params: URLSearchParams): CheckoutOptions {
     if (value === null) continue;
     if (!OPTION_VALUE.test(value)) {
       throw new InterceptorError(
-        ErrorCode.ConfigInvalid,
+        'ConfigInvalid',
         `checkout ${name} must be 1 to 64 letters, digits, '_', '.' or '-'`,
       );
     }

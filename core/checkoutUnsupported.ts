@@ -1,4 +1,4 @@
-import { ErrorCode, InterceptorError } from './errors.js';
+import { InterceptorError } from './errors.js';
 
 /**
  * @returns the error `checkout()` rejects with outside Digital River: Firmly completes orders
@@ -6,7 +6,7 @@ import { ErrorCode, InterceptorError } from './errors.js';
  */
 export function checkoutUnsupported(): InterceptorError {
   return new InterceptorError(
-    ErrorCode.ConfigInvalid,
+    'ConfigInvalid',
     'checkout() is for Digital River only; Firmly completes orders through its own API',
   );
 }

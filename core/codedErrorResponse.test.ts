@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { codedErrorResponse } from './codedErrorResponse.js';
 import { ErrorCode, InterceptorError } from './errors.js';
 
-const message = 'No session token could be obtained from the API';
+const message = 'No session token from the API';
 
 describe('our own answer to a call that could not be completed', () => {
   it("reads as Firmly's error shape, and ours", async () => {

@@ -1,7 +1,7 @@
 import { codedErrorResponse } from './codedErrorResponse.js';
 import type { TokenSession } from './createTokenSession.js';
 import { type DebugLog, describeUrl } from './DebugLog.js';
-import { ErrorCode, type ErrorInfo, InterceptorError, toErrorInfo } from './errors.js';
+import { type ErrorInfo, InterceptorError, toErrorInfo } from './errors.js';
 import type { InterceptInfo } from './InterceptInfo.js';
 import type { Provider } from './providers/Provider.js';
 import { tokenFailureResponse } from './tokenFailureResponse.js';
@@ -123,7 +123,7 @@ export function createAuthorizedFetch(
     log?.(`${request.method} ${describeUrl(request.url)}: redirect not followed (${why})`);
     return codedErrorResponse(
       provider.id,
-      new InterceptorError(ErrorCode.RedirectRefused, `${request.method} ${why}`),
+      new InterceptorError('RedirectRefused', `${request.method} ${why}`),
       502,
     );
   };
@@ -242,10 +242,9 @@ export function createAuthorizedFetch(
       // The browser says no more than "failed to fetch"; what the page can act on is which call,
       // and that a CORS refusal usually means a header the API does not allow.
       const failure = new InterceptorError(
-        ErrorCode.ApiUnreachable,
-        `${request.method} ${describeUrl(request.url)}: a network failure, or the API's CORS ` +
-          `policy refused the call; headers it sends that the API must allow: ` +
-          `${headersNeedingPermission(request.headers)}`,
+        'ApiUnreachable',
+        `${request.method} ${describeUrl(request.url)}; headers the API must allow: ` +
+          headersNeedingPermission(request.headers),
       ).toInfo();
       log?.(failure.message);
       tell(0, retried, failure);

@@ -236,7 +236,7 @@ describe('token endpoint failures', () => {
     expect(results.every((r) => r.status === 'rejected')).toBe(true);
     expect(provider.calls).toHaveLength(4);
     expect(options.errors).toEqual([
-      { code: 'TokenUnavailable', message: 'No session token could be obtained from the API' },
+      { code: 'TokenUnavailable', message: 'No session token from the API' },
     ]);
     expect(await readSession(options.key, options.store)).toBeUndefined();
   });

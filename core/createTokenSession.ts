@@ -2,7 +2,7 @@ import type { UseStore } from 'idb-keyval';
 import type { Clock } from './Clock.js';
 import type { DebugLog } from './DebugLog.js';
 import { effectiveMarginMs } from './effectiveMarginMs.js';
-import { asInterceptorError, ErrorCode, type ErrorInfo, InterceptorError } from './errors.js';
+import { asInterceptorError, type ErrorInfo, InterceptorError } from './errors.js';
 import type { LockFn } from './localLock.js';
 import { lostRequests } from './providers/lostRequests.js';
 import type { Provider, TokenGrant } from './providers/Provider.js';
@@ -84,7 +84,7 @@ function toInfo(
 }
 
 // Configuration the API refused stays refused: asking again would only repeat the error.
-const FATAL = new Set<string>([ErrorCode.InvalidAppId, ErrorCode.InvalidApiKey]);
+const FATAL = new Set<string>(['InvalidAppId', 'InvalidApiKey']);
 
 /**
  * Whether a failed token attempt may be tried again at once. A renewal keeps its device, so any
@@ -94,7 +94,7 @@ const FATAL = new Set<string>([ErrorCode.InvalidAppId, ErrorCode.InvalidApiKey])
  * attempt at once would only repeat.
  */
 function isRetryable(error: unknown, renewing: boolean): boolean {
-  if (error instanceof InterceptorError && error.code !== ErrorCode.TokenUnavailable) return false;
+  if (error instanceof InterceptorError && error.code !== 'TokenUnavailable') return false;
   if (renewing) return true;
   if (error instanceof Error && lostRequests.has(error)) return false;
   const status = error instanceof InterceptorError ? error.upstream?.status : undefined;
@@ -145,7 +145,7 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
         return await o.provider.acquire({ fetch: o.fetch, previous: renewable, signal });
       } catch (error) {
         // Too old to renew: a fresh session, which creates a new device.
-        if (error instanceof InterceptorError && error.code === ErrorCode.TokenExpired) {
+        if (error instanceof InterceptorError && error.code === 'TokenExpired') {
           o.log?.('renewal refused (TokenExpired): starting a fresh session');
           renewable = undefined;
           return o.provider.acquire({ fetch: o.fetch, signal });
@@ -158,7 +158,7 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
       if (quiet > 0) {
         // An earlier 429 asked for quiet: no request until it is over.
         throw new InterceptorError(
-          ErrorCode.TokenUnavailable,
+          'TokenUnavailable',
           `the token endpoint asked to wait ${Math.ceil(quiet / 1000)} s`,
           { status: 429, body: '', retryAfterMs: quiet },
         );

@@ -35,18 +35,17 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** The one message for each code; details (never a token) are appended in parentheses. */
 export const errorMessages: Readonly<Record<ErrorCode, string>> = {
-  ConfigInvalid: 'The interceptor configuration is invalid',
+  ConfigInvalid: 'Invalid configuration',
   InvalidAppId: 'The API rejected the application id',
-  InvalidApiKey: 'The API rejected the public API key',
-  SessionTokenFailed: 'The SessionToken action could not be run in the page',
-  TokenExpired: 'The session token is too old to renew',
-  TokenUnavailable: 'No session token could be obtained from the API',
-  WorkerUnavailable: 'The service worker could not be registered or take control',
-  ProtocolError: 'A message between the page and the worker was malformed',
-  VersionMismatch: 'The page script and the worker come from different builds',
-  RedirectRefused:
-    'The API redirected a call that carries the token; the redirect was not followed',
-  ApiUnreachable: 'The API call failed before an answer could be read (network or CORS)',
+  InvalidApiKey: 'The API rejected the API key',
+  SessionTokenFailed: 'SessionToken failed in the page',
+  TokenExpired: 'The token is too old to renew',
+  TokenUnavailable: 'No session token from the API',
+  WorkerUnavailable: 'No service worker in control',
+  ProtocolError: 'Malformed page/worker message',
+  VersionMismatch: 'Page script and worker differ in build',
+  RedirectRefused: 'Redirect not followed: the call carries the token',
+  ApiUnreachable: 'API call failed (network or CORS)',
 };
 
 /** The serialisable form of an error, as it travels between the worker and the page. */
@@ -119,7 +118,5 @@ export function toErrorInfo(error: unknown): ErrorInfo {
  * @returns the error itself when coded, else a bare `TokenUnavailable`
  */
 export function asInterceptorError(error: unknown): InterceptorError {
-  return error instanceof InterceptorError
-    ? error
-    : new InterceptorError(ErrorCode.TokenUnavailable);
+  return error instanceof InterceptorError ? error : new InterceptorError('TokenUnavailable');
 }

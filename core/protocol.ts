@@ -1,4 +1,4 @@
-import { ErrorCode, type ErrorInfo, InterceptorError, toErrorInfo } from './errors.js';
+import { type ErrorInfo, InterceptorError, toErrorInfo } from './errors.js';
 import type { InterceptInfo } from './InterceptInfo.js';
 import type { SessionInfo } from './SessionInfo.js';
 
@@ -188,7 +188,7 @@ export function request<M extends { type: string }>(
     channel.port1.onmessage = (event: MessageEvent) => {
       done();
       const reply: unknown = event.data;
-      if (!isReply(reply)) reject(new InterceptorError(ErrorCode.ProtocolError));
+      if (!isReply(reply)) reject(new InterceptorError('ProtocolError'));
       else if (reply.ok) resolve(reply.value);
       else reject(InterceptorError.fromInfo(reply.error));
     };
@@ -215,7 +215,7 @@ export async function answer<R extends { type: string }, V extends Record<R['typ
   data: unknown,
   isValid: (data: unknown) => data is R,
 ): Promise<Reply<unknown>> {
-  if (!isValid(data)) return fail(new InterceptorError(ErrorCode.ProtocolError));
+  if (!isValid(data)) return fail(new InterceptorError('ProtocolError'));
   const handler = handlers[data.type as R['type']] as (request: R) => Promise<unknown>;
   try {
     return ok(await handler(data));

@@ -1,9 +1,9 @@
 import { codedErrorResponse } from './codedErrorResponse.js';
-import { asInterceptorError, ErrorCode } from './errors.js';
+import { asInterceptorError } from './errors.js';
 import type { ProviderId } from './WorkerConfig.js';
 
 // Configuration the API refused: the page is answered with the API's own words.
-const ANSWERED_AS_THE_API = new Set<string>([ErrorCode.InvalidAppId, ErrorCode.InvalidApiKey]);
+const ANSWERED_AS_THE_API = new Set<string>(['InvalidAppId', 'InvalidApiKey']);
 
 /**
  * The answer a page's call gets when no token can be had: never a hang, and never the call

@@ -1,4 +1,4 @@
-import { ErrorCode, InterceptorError } from './errors.js';
+import { InterceptorError } from './errors.js';
 import {
   DEFAULT_API_ORIGINS,
   DEFAULT_DIGITAL_RIVER_STORE_ORIGIN,
@@ -44,12 +44,12 @@ export function validateApiOrigin(value: string, field: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new InterceptorError(ErrorCode.ConfigInvalid, `${field} is not a URL`);
+    throw new InterceptorError('ConfigInvalid', `${field} is not a URL`);
   }
   const isLoopback = LOOPBACK_HOSTS.has(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback)) {
     throw new InterceptorError(
-      ErrorCode.ConfigInvalid,
+      'ConfigInvalid',
       `${field} must use https: (http: only for localhost and 127.0.0.1)`,
     );
   }
@@ -57,7 +57,7 @@ export function validateApiOrigin(value: string, field: string): string {
   const bare = !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
   if (!bare || url.hostname.includes('*')) {
     throw new InterceptorError(
-      ErrorCode.ConfigInvalid,
+      'ConfigInvalid',
       `${field} must be exact, bare origins such as https://api.example.com`,
     );
   }
@@ -82,7 +82,7 @@ function validateApiOrigins(raw: RawWorkerConfig, names: FieldNames, fallback: s
     typeof apiOrigins === 'string' ? apiOrigins.split(/\s+/).filter(Boolean) : apiOrigins;
   if (apiOrigin != null || !Array.isArray(list) || list.length === 0) {
     throw new InterceptorError(
-      ErrorCode.ConfigInvalid,
+      'ConfigInvalid',
       `${names.apiOrigins} must list origins, without ${names.apiOrigin}`,
     );
   }
@@ -92,7 +92,7 @@ function validateApiOrigins(raw: RawWorkerConfig, names: FieldNames, fallback: s
 function publicId(value: string | null | undefined, field: string): string {
   if (!value || !PUBLIC_ID.test(value)) {
     throw new InterceptorError(
-      ErrorCode.ConfigInvalid,
+      'ConfigInvalid',
       `${field} is required and must be printable ASCII without spaces`,
     );
   }
@@ -111,7 +111,7 @@ export function validateWorkerConfig(raw: RawWorkerConfig, names: FieldNames): W
   const provider = raw.provider;
   if (!provider || !PROVIDERS.includes(provider as ProviderId)) {
     throw new InterceptorError(
-      ErrorCode.ConfigInvalid,
+      'ConfigInvalid',
       `${names.provider} must be one of: ${PROVIDERS.join(', ')}`,
     );
   }
@@ -121,14 +121,14 @@ export function validateWorkerConfig(raw: RawWorkerConfig, names: FieldNames): W
   const renewMarginSeconds = typeof margin === 'number' ? margin : Number(margin);
   if (margin === '' || !Number.isFinite(renewMarginSeconds) || renewMarginSeconds < 0) {
     throw new InterceptorError(
-      ErrorCode.ConfigInvalid,
+      'ConfigInvalid',
       `${names.renewMarginSeconds} must be a number of seconds, 0 or more`,
     );
   }
   // A bare `data-debug` attribute reads as "", which means on.
   const debug = raw.debug ?? false;
   if (![true, false, '', 'true', 'false'].includes(debug)) {
-    throw new InterceptorError(ErrorCode.ConfigInvalid, `${names.debug} must be true or false`);
+    throw new InterceptorError('ConfigInvalid', `${names.debug} must be true or false`);
   }
   const common = {
     apiOrigin,
@@ -147,7 +147,7 @@ export function validateWorkerConfig(raw: RawWorkerConfig, names: FieldNames): W
   // The store gets the shopper's cookies, never the token: it must not be an API origin.
   if (apiOrigins.includes(storeOrigin)) {
     throw new InterceptorError(
-      ErrorCode.ConfigInvalid,
+      'ConfigInvalid',
       `${names.storeOrigin} must differ from the API origins`,
     );
   }
@@ -181,7 +181,8 @@ export function fieldNames(spell: (key: string) => string): FieldNames {
 }
 
 /** Fields named as option keys (`appId`), as in `install()` options and the worker URL. */
-export const OPTION_NAMES: FieldNames = fieldNames((key) => key);
+// Pure: a bundle that never names fields this way (the drop-in) drops the table.
+export const OPTION_NAMES: FieldNames = /* @__PURE__ */ fieldNames((key) => key);
 
 /**
  * Encodes the worker's configuration for its script URL.

@@ -181,7 +181,7 @@ test('a new deployment of the worker takes over without a reload, keeping the se
     await expect
       .poll(() => consoleLines.join('\n'))
       .toContain(
-        `VersionMismatch: The page script and the worker come from different builds (page ${version}, worker 0.1.0+v2)`,
+        `VersionMismatch: Page script and worker differ in build (page ${version}, worker 0.1.0+v2)`,
       );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -281,8 +281,8 @@ test.describe('token endpoint faults', () => {
     expect(JSON.parse(result.body)).toEqual({
       code: 503,
       error: 'TokenUnavailable',
-      description: expect.stringContaining('No session token could be obtained from the API'),
-      message: expect.stringContaining('No session token could be obtained from the API'),
+      description: expect.stringContaining('No session token from the API'),
+      message: expect.stringContaining('No session token from the API'),
     });
     expect(firmly.counters.browserSession).toBeGreaterThan(1);
     expect(firmly.counters.browserSession).toBeLessThanOrEqual(4);

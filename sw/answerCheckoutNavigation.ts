@@ -1,7 +1,7 @@
 import { readCheckoutOptions } from '../core/CheckoutOptions.js';
 import type { TokenSession } from '../core/createTokenSession.js';
 import type { DebugLog } from '../core/DebugLog.js';
-import { ErrorCode, toErrorInfo } from '../core/errors.js';
+import { toErrorInfo } from '../core/errors.js';
 import { webCheckoutForm } from '../core/providers/digitalriver/webCheckoutForm.js';
 import type { DigitalRiverConfig } from '../core/WorkerConfig.js';
 import { handOffErrorResponse, handOffResponse } from './handOffResponse.js';
@@ -44,7 +44,7 @@ export function answerCheckoutNavigation(
     } catch (error) {
       const { code, message } = toErrorInfo(error);
       log?.(`checkout hand-off failed: ${code}`);
-      const status = code === ErrorCode.ConfigInvalid ? 400 : 503;
+      const status = code === 'ConfigInvalid' ? 400 : 503;
       return handOffErrorResponse(status, `${code}: ${message}`, back);
     }
   };

@@ -1,4 +1,4 @@
-import { ErrorCode, InterceptorError } from '../core/errors.js';
+import { InterceptorError } from '../core/errors.js';
 import { request } from '../core/protocol.js';
 import type { AskPage } from '../core/providers/digitalriver/digitalRiverProvider.js';
 import { SESSION_TOKEN_TIMEOUT_MS } from '../core/providers/digitalriver/sessionTokenTimeout.js';
@@ -18,7 +18,7 @@ export function askControlledPage(scope: ServiceWorkerGlobalScope): AskPage {
   return async (signal) => {
     const windows = await scope.clients.matchAll({ type: 'window' });
     let failure: unknown = new InterceptorError(
-      ErrorCode.SessionTokenFailed,
+      'SessionTokenFailed',
       'no open page of the store could run it',
     );
     for (const client of windows) {
@@ -30,7 +30,7 @@ export function askControlledPage(scope: ServiceWorkerGlobalScope): AskPage {
           {
             timeoutMs: ASK_TIMEOUT_MS,
             timeoutError: () =>
-              new InterceptorError(ErrorCode.SessionTokenFailed, 'no answer from the page'),
+              new InterceptorError('SessionTokenFailed', 'no answer from the page'),
             signal,
           },
         );

@@ -1,4 +1,4 @@
-import { ErrorCode, InterceptorError } from '../core/errors.js';
+import { InterceptorError } from '../core/errors.js';
 import { OPTION_NAMES, validateWorkerConfig } from '../core/validateWorkerConfig.js';
 import { startValidatedInterceptor } from './startValidatedInterceptor.js';
 import type { WorkerOptions } from './WorkerOptions.js';
@@ -32,7 +32,7 @@ function isServiceWorkerScope(scope: WorkerScope): scope is WorkerScope & Servic
 export function interceptApiCalls(scope: WorkerScope, options: WorkerOptions): void {
   if (!isServiceWorkerScope(scope)) {
     throw new InterceptorError(
-      ErrorCode.ConfigInvalid,
+      'ConfigInvalid',
       "interceptApiCalls(scope) needs the service worker's global scope, self",
     );
   }

@@ -1,4 +1,4 @@
-import { ErrorCode, InterceptorError } from '../errors.js';
+import { InterceptorError } from '../errors.js';
 import { lostRequests } from './lostRequests.js';
 import { parseRetryAfter } from './parseRetryAfter.js';
 
@@ -41,14 +41,14 @@ export async function requestWithin(
   } catch {
     if (signal?.aborted) throw signal.reason;
     // The cause (a TypeError or a timeout) says nothing a user can act on beyond this.
-    const lost = new InterceptorError(ErrorCode.TokenUnavailable, `${endpoint} unreachable`);
+    const lost = new InterceptorError('TokenUnavailable', `${endpoint} unreachable`);
     lostRequests.add(lost);
     throw lost;
   }
   const { status, body, retryAfterMs } = answer;
   if (status === 429) {
     // Rate limiting means the same for every token endpoint: nothing was issued, wait and retry.
-    throw new InterceptorError(ErrorCode.TokenUnavailable, `${endpoint} answered 429`, {
+    throw new InterceptorError('TokenUnavailable', `${endpoint} answered 429`, {
       status,
       body,
       ...(retryAfterMs !== undefined && { retryAfterMs }),

@@ -1,4 +1,4 @@
-import { ErrorCode, InterceptorError } from '../../errors.js';
+import { InterceptorError } from '../../errors.js';
 import type { StoredSession } from '../../tokenStore.js';
 import type { DigitalRiverConfig } from '../../WorkerConfig.js';
 import type { Provider } from '../Provider.js';
@@ -16,7 +16,7 @@ import type { OAuthToken } from './readOAuthToken.js';
 export type AskPage = (signal?: AbortSignal) => Promise<unknown>;
 
 const isRefused = (error: unknown) =>
-  error instanceof InterceptorError && error.code === ErrorCode.TokenExpired;
+  error instanceof InterceptorError && error.code === 'TokenExpired';
 
 /**
  * The Digital River Global Commerce provider. A fresh session runs SessionToken in a page, then
@@ -52,9 +52,9 @@ export function digitalRiverProvider(
     try {
       return parseOAuthTokenResponse(status, body);
     } catch (error) {
-      if (error instanceof InterceptorError && error.code === ErrorCode.InvalidApiKey) {
+      if (error instanceof InterceptorError && error.code === 'InvalidApiKey') {
         throw new InterceptorError(
-          ErrorCode.InvalidApiKey,
+          'InvalidApiKey',
           config.apiKey
             ? 'oauth20/token answered invalid_client for data-api-key'
             : 'oauth20/token answered invalid_client: set data-api-key to identify the client',
@@ -77,7 +77,7 @@ export function digitalRiverProvider(
         if (!isRefused(error) || !previous.sessionToken) throw error;
       }
     }
-    if (!previous.sessionToken) throw new InterceptorError(ErrorCode.TokenExpired);
+    if (!previous.sessionToken) throw new InterceptorError('TokenExpired');
     const grant = { grant_type: 'password', dr_session_token: previous.sessionToken };
     return exchange(fetchFn, grant, signal);
   }

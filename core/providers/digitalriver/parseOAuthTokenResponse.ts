@@ -1,4 +1,4 @@
-import { ErrorCode, InterceptorError } from '../../errors.js';
+import { InterceptorError } from '../../errors.js';
 import { parseJson } from '../parseJson.js';
 import { readErrorCode } from './readErrorCode.js';
 import { type OAuthToken, readOAuthToken } from './readOAuthToken.js';
@@ -19,21 +19,21 @@ export function parseOAuthTokenResponse(status: number, body: string): OAuthToke
   const json = parseJson(body);
   const code = readErrorCode(json);
   if (code === 'invalid_client') {
-    throw new InterceptorError(ErrorCode.InvalidApiKey, 'oauth20/token answered invalid_client');
+    throw new InterceptorError('InvalidApiKey', 'oauth20/token answered invalid_client');
   }
   if (status === 400 || status === 401) {
     throw new InterceptorError(
-      ErrorCode.TokenExpired,
+      'TokenExpired',
       `oauth20/token answered ${status} ${code ?? ''}`.trim(),
     );
   }
   if (status !== 200) {
-    throw new InterceptorError(ErrorCode.TokenUnavailable, `oauth20/token answered ${status}`);
+    throw new InterceptorError('TokenUnavailable', `oauth20/token answered ${status}`);
   }
   const token = readOAuthToken(json);
   if (!token) {
     throw new InterceptorError(
-      ErrorCode.TokenUnavailable,
+      'TokenUnavailable',
       'oauth20/token answer lacks a valid access_token or expires_in',
     );
   }

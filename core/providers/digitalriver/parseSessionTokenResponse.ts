@@ -1,4 +1,4 @@
-import { ErrorCode, InterceptorError } from '../../errors.js';
+import { InterceptorError } from '../../errors.js';
 import { readErrorCode } from './readErrorCode.js';
 import { type OAuthToken, readOAuthToken } from './readOAuthToken.js';
 
@@ -15,15 +15,14 @@ export type SessionTokenResult = { sessionToken: string } | { token: OAuthToken 
  */
 export function parseSessionTokenResponse(data: unknown): SessionTokenResult {
   const code = readErrorCode(data);
-  if (code === 'invalid_client') throw new InterceptorError(ErrorCode.InvalidApiKey);
-  if (code)
-    throw new InterceptorError(ErrorCode.SessionTokenFailed, `SessionToken answered ${code}`);
+  if (code === 'invalid_client') throw new InterceptorError('InvalidApiKey');
+  if (code) throw new InterceptorError('SessionTokenFailed', `SessionToken answered ${code}`);
   const sessionToken = (data as { session_token?: unknown } | null)?.session_token;
   if (typeof sessionToken === 'string' && sessionToken !== '') return { sessionToken };
   const token = readOAuthToken(data);
   if (token) return { token };
   throw new InterceptorError(
-    ErrorCode.SessionTokenFailed,
+    'SessionTokenFailed',
     'SessionToken answered neither a session_token nor a token',
   );
 }

@@ -1,4 +1,4 @@
-import { ErrorCode, InterceptorError } from '../../errors.js';
+import { InterceptorError } from '../../errors.js';
 import type { TokenGrant } from '../Provider.js';
 import { parseJson } from '../parseJson.js';
 import { readLifetimeSeconds } from '../readLifetimeSeconds.js';
@@ -26,21 +26,21 @@ export function parseBrowserSessionResponse(status: number, body: string): Token
   if (status === 400 && name === 'InvalidAppId') {
     // Fatal only when the API says so: any other 400 is retried on a later call, as Firmly's
     // own client does.
-    throw new InterceptorError(ErrorCode.InvalidAppId, undefined, { status, body });
+    throw new InterceptorError('InvalidAppId', undefined, { status, body });
   }
   if (status === 401) {
-    throw new InterceptorError(ErrorCode.TokenExpired, undefined, { status, body });
+    throw new InterceptorError('TokenExpired', undefined, { status, body });
   }
   if (status !== 200) {
     throw new InterceptorError(
-      ErrorCode.TokenUnavailable,
+      'TokenUnavailable',
       `browser-session answered ${status}${typeof name === 'string' ? ` ${name.slice(0, 64)}` : ''}`,
       // Kept so the session can tell an answer (no device was made) from a lost request.
       { status, body },
     );
   }
   if (typeof json !== 'object' || json === null) {
-    throw new InterceptorError(ErrorCode.TokenUnavailable, 'browser-session answered non-JSON');
+    throw new InterceptorError('TokenUnavailable', 'browser-session answered non-JSON');
   }
   const { access_token, expires_in, device_id, device_created } = json as Record<string, unknown>;
   const lifetime = readLifetimeSeconds(expires_in);
@@ -53,7 +53,7 @@ export function parseBrowserSessionResponse(status: number, body: string): Token
     (device_created !== undefined && typeof device_created !== 'boolean')
   ) {
     throw new InterceptorError(
-      ErrorCode.TokenUnavailable,
+      'TokenUnavailable',
       'browser-session answer lacks a valid access_token, expires_in or device_id',
     );
   }
