@@ -1,4 +1,4 @@
-import { fieldNames } from '../core/validateWorkerConfig.js';
+import { fieldNames } from '../core/fieldNames.js';
 import type { InstallFieldNames } from './validateInstallOptions.js';
 
 // `appId` is written `data-app-id`, and so on.

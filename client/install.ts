@@ -1,4 +1,4 @@
-import { OPTION_NAMES } from '../core/validateWorkerConfig.js';
+import { OPTION_NAMES } from '../core/fieldNames.js';
 import type { InstallOptions } from './InstallOptions.js';
 import type { SwTokenInterceptor } from './SwTokenInterceptor.js';
 import { startClient } from './startClient.js';

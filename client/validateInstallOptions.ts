@@ -1,11 +1,8 @@
 import { InterceptorError } from '../core/errors.js';
-import {
-  type FieldNames,
-  type RawWorkerConfig,
-  validateWorkerConfig,
-  workerConfigToSearch,
-} from '../core/validateWorkerConfig.js';
+import type { FieldNames, RawWorkerConfig } from '../core/RawWorkerConfig.js';
+import { validateWorkerConfig } from '../core/validateWorkerConfig.js';
 import type { WorkerConfig } from '../core/WorkerConfig.js';
+import { workerConfigToSearch } from '../core/workerConfigSearch.js';
 import { DEFAULT_SCOPE, DEFAULT_SW_URL } from './InstallOptions.js';
 
 /** Unvalidated page-side configuration. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { OPTION_NAMES } from './fieldNames.js';
 import { sessionKey } from './tokenStore.js';
-import { OPTION_NAMES, validateWorkerConfig } from './validateWorkerConfig.js';
+import { validateWorkerConfig } from './validateWorkerConfig.js';
 
 describe('sessionKey', () => {
   it('a storefront that adds its payment host keeps the shopper signed in to the same session', () => {

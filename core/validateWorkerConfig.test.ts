@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type FieldNames,
-  fieldNames,
-  validateApiOrigin,
-  validateWorkerConfig,
-  workerConfigFromSearch,
-  workerConfigToSearch,
-} from './validateWorkerConfig.js';
+import { fieldNames } from './fieldNames.js';
+import type { FieldNames } from './RawWorkerConfig.js';
+import { validateApiOrigin, validateWorkerConfig } from './validateWorkerConfig.js';
+import { workerConfigFromSearch, workerConfigToSearch } from './workerConfigSearch.js';
 
 const names: FieldNames = fieldNames(
   (key) => `data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,

@@ -1,4 +1,5 @@
 import { InterceptorError } from './errors.js';
+import type { FieldNames, RawWorkerConfig } from './RawWorkerConfig.js';
 import {
   DEFAULT_API_ORIGINS,
   DEFAULT_DIGITAL_RIVER_STORE_ORIGIN,
@@ -6,23 +7,6 @@ import {
   type ProviderId,
   type WorkerConfig,
 } from './WorkerConfig.js';
-
-/** Unvalidated configuration, as read from `data-*` attributes, options or a URL. */
-export interface RawWorkerConfig {
-  provider?: string | null | undefined;
-  appId?: string | null | undefined;
-  siteId?: string | null | undefined;
-  apiKey?: string | null | undefined;
-  storeOrigin?: string | null | undefined;
-  apiOrigin?: string | null | undefined;
-  /** Space-separated in `data-api-origins` and the worker URL, a list in options. */
-  apiOrigins?: string | readonly string[] | null | undefined;
-  renewMarginSeconds?: string | number | null | undefined;
-  debug?: string | boolean | null | undefined;
-}
-
-/** How each field is called where it came from (`data-app-id`, `appId`, …), for error messages. */
-export type FieldNames = Readonly<Record<keyof RawWorkerConfig, string>>;
 
 const PROVIDERS: readonly ProviderId[] = ['firmly', 'digitalriver'];
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -156,60 +140,4 @@ export function validateWorkerConfig(raw: RawWorkerConfig, names: FieldNames): W
     config.apiKey = publicId(raw.apiKey, names.apiKey);
   }
   return config;
-}
-
-const FIELDS: readonly (keyof RawWorkerConfig)[] = [
-  'provider',
-  'appId',
-  'siteId',
-  'apiKey',
-  'storeOrigin',
-  'apiOrigin',
-  'apiOrigins',
-  'renewMarginSeconds',
-  'debug',
-];
-
-/**
- * Names every field the way its source spells it.
- *
- * @param spell - turns a field's key (`appId`) into its name at the source (`data-app-id`)
- * @returns the names, for error messages
- */
-export function fieldNames(spell: (key: string) => string): FieldNames {
-  return Object.fromEntries(FIELDS.map((key) => [key, spell(key)])) as unknown as FieldNames;
-}
-
-/** Fields named as option keys (`appId`), as in `install()` options and the worker URL. */
-// Pure: a bundle that never names fields this way (the drop-in) drops the table.
-export const OPTION_NAMES: FieldNames = /* @__PURE__ */ fieldNames((key) => key);
-
-/**
- * Encodes the worker's configuration for its script URL.
- *
- * @param config - validated configuration
- * @returns a query string without the leading `?`
- */
-export function workerConfigToSearch(config: WorkerConfig): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(config)) {
-    params.set(key, Array.isArray(value) ? value.join(' ') : String(value));
-  }
-  // One origin keeps the URL it always had, so no existing registration sees a new worker URL.
-  params.delete(config.apiOrigins.length > 1 ? 'apiOrigin' : 'apiOrigins');
-  return params.toString();
-}
-
-/**
- * Decodes and validates the configuration from the worker's own script URL.
- *
- * @param search - `location.search` of the worker
- * @returns validated configuration
- * @throws InterceptorError `ConfigInvalid`
- */
-export function workerConfigFromSearch(search: string): WorkerConfig {
-  const params = new URLSearchParams(search);
-  const raw: RawWorkerConfig = {};
-  for (const key of FIELDS) raw[key] = params.get(key);
-  return validateWorkerConfig(raw, OPTION_NAMES);
 }

@@ -1,5 +1,6 @@
 import { InterceptorError } from '../core/errors.js';
-import { OPTION_NAMES, validateWorkerConfig } from '../core/validateWorkerConfig.js';
+import { OPTION_NAMES } from '../core/fieldNames.js';
+import { validateWorkerConfig } from '../core/validateWorkerConfig.js';
 import { startValidatedInterceptor } from './startValidatedInterceptor.js';
 import type { WorkerOptions } from './WorkerOptions.js';
 import type { WorkerScope } from './WorkerScope.js';

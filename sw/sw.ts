@@ -1,11 +1,9 @@
 import { debugLog } from '../core/DebugLog.js';
 import { InterceptorError } from '../core/errors.js';
-import {
-  fieldNames,
-  type RawWorkerConfig,
-  validateWorkerConfig,
-  workerConfigFromSearch,
-} from '../core/validateWorkerConfig.js';
+import { fieldNames } from '../core/fieldNames.js';
+import type { RawWorkerConfig } from '../core/RawWorkerConfig.js';
+import { validateWorkerConfig } from '../core/validateWorkerConfig.js';
+import { workerConfigFromSearch } from '../core/workerConfigSearch.js';
 import { routeAssetsToNetwork } from './routeAssetsToNetwork.js';
 import { routeCheckoutToWorker } from './routeCheckoutToWorker.js';
 import { startValidatedInterceptor } from './startValidatedInterceptor.js';

@@ -4,7 +4,8 @@ import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ATTRIBUTE_NAMES } from '../../client/attributeNames.js';
 import { validateInstallOptions } from '../../client/validateInstallOptions.js';
-import { OPTION_NAMES, validateWorkerConfig } from '../../core/validateWorkerConfig.js';
+import { OPTION_NAMES } from '../../core/fieldNames.js';
+import { validateWorkerConfig } from '../../core/validateWorkerConfig.js';
 import { catalog } from '../../testing/emulator/catalog.js';
 import { startFirmlyEmulator } from '../../testing/emulator/firmly/firmlyEmulator.js';
 
