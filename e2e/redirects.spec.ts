@@ -96,6 +96,8 @@ for (const provider of ['firmly', 'digitalriver'] as const) {
           distDir,
           digitalRiver: {
             siteId: 'demoSite',
+            // The fixture's emulator takes any key that identifies the client on oauth20/token.
+            apiKey: 'demo-public-key',
             storeOrigin: digitalRiver.storeOrigin,
             apiOrigin: digitalRiver.apiOrigin,
           },

@@ -41,6 +41,8 @@ test.describe('a token that lives no longer than the renewal margin (300 s)', ()
       distDir,
       digitalRiver: {
         siteId: 'demoSite',
+        // The fixture's emulator takes any key that identifies the client on oauth20/token.
+        apiKey: 'demo-public-key',
         storeOrigin: digitalRiver.storeOrigin,
         apiOrigin: digitalRiver.apiOrigin,
       },
@@ -165,7 +167,9 @@ test.describe('a token endpoint that answers 429 with Retry-After', () => {
       return route.fulfill({
         status: 429,
         headers: {
-          'access-control-allow-origin': '*',
+          // browser-session is credentialed (the fsession_v2 cookie): the exact origin, not '*'.
+          'access-control-allow-origin': route.request().headers().origin ?? '',
+          'access-control-allow-credentials': 'true',
           // Retry-After is not a CORS-safelisted response header: the API must expose it.
           'access-control-expose-headers': 'retry-after',
           'retry-after': retryAfter,
