@@ -1,24 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  type DigitalRiverEmulator,
-  type DigitalRiverEmulatorOptions,
-  startDigitalRiverEmulator,
-} from './digitalRiverEmulator.js';
+import { describe, expect, it } from 'vitest';
+import { startPerTest } from '../startPerTest.js';
+import { type DigitalRiverEmulator, startDigitalRiverEmulator } from './digitalRiverEmulator.js';
 
 const SHOP = 'https://shop.example';
 const CART = '/v1/shoppers/me/carts/active';
 
-let dr: DigitalRiverEmulator | undefined;
-
-afterEach(async () => {
-  await dr?.close();
-  dr = undefined;
-});
-
-async function start(options: DigitalRiverEmulatorOptions = {}): Promise<DigitalRiverEmulator> {
-  dr = await startDigitalRiverEmulator(options);
-  return dr;
-}
+const start = startPerTest(startDigitalRiverEmulator);
 
 /** A shopper's token through the store's SessionToken with the demo API key. */
 async function accessToken(emulator: DigitalRiverEmulator): Promise<string> {

@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { catalog } from '../catalog.js';
+import { startPerTest } from '../startPerTest.js';
 import {
   type DigitalRiverEmulator,
-  type DigitalRiverEmulatorOptions,
   startDigitalRiverEmulator,
   unwrapJsonp,
 } from './digitalRiverEmulator.js';
@@ -22,17 +22,7 @@ interface Token {
   refresh_token: string;
 }
 
-let dr: DigitalRiverEmulator | undefined;
-
-afterEach(async () => {
-  await dr?.close();
-  dr = undefined;
-});
-
-async function start(options: DigitalRiverEmulatorOptions = {}): Promise<DigitalRiverEmulator> {
-  dr = await startDigitalRiverEmulator(options);
-  return dr;
-}
+const start = startPerTest(startDigitalRiverEmulator);
 
 function sessionTokenAction(
   emulator: DigitalRiverEmulator,

@@ -1,17 +1,12 @@
 import { generateKeyPair } from 'jose';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  type FirmlyEmulator,
-  type FirmlyEmulatorOptions,
-  startFirmlyEmulator,
-} from './firmlyEmulator.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { startPerTest } from '../startPerTest.js';
+import { type FirmlyEmulator, startFirmlyEmulator } from './firmlyEmulator.js';
 
-// One shared RSA key pair keeps the stories fast; nothing here compares two emulators' signatures.
-vi.mock('jose', async (importOriginal) => {
-  const jose = await importOriginal<typeof import('jose')>();
-  const pair = jose.generateKeyPair('RS256');
-  return { ...jose, generateKeyPair: () => pair };
-});
+// Nothing here compares two emulators' signatures, so every emulator shares one RSA key pair.
+vi.mock('jose', async (importOriginal) =>
+  (await import('./joseWithOneKeyPair.js')).joseWithOneKeyPair(importOriginal),
+);
 
 // The prime search happens once, here, and not inside the first story's time limit.
 beforeAll(() => generateKeyPair('RS256'), 30_000);
@@ -20,17 +15,7 @@ const DOMAIN = 'staging.luma.gift';
 const CART = `/api/v2/domains/${DOMAIN}/cart`;
 const SHOP = 'https://shop.example';
 
-const running: FirmlyEmulator[] = [];
-
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((emulator) => emulator.close()));
-});
-
-async function start(options: FirmlyEmulatorOptions = {}): Promise<FirmlyEmulator> {
-  const emulator = await startFirmlyEmulator(options);
-  running.push(emulator);
-  return emulator;
-}
+const start = startPerTest(startFirmlyEmulator);
 
 function browserSession(emulator: FirmlyEmulator, appId = 'demo-app', headers = {}) {
   return fetch(`${emulator.origin}/api/v1/browser-session`, {

@@ -1,19 +1,13 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { catalog } from '../catalog.js';
-import {
-  type FirmlyEmulator,
-  type FirmlyEmulatorOptions,
-  startFirmlyEmulator,
-} from './firmlyEmulator.js';
+import { startPerTest } from '../startPerTest.js';
+import { type FirmlyEmulator, startFirmlyEmulator } from './firmlyEmulator.js';
 
-// An RSA key pair takes up to a few hundred milliseconds of prime search; every emulator in this
-// file signs with one shared pair so the stories stay fast. Nothing here compares two emulators.
-vi.mock('jose', async (importOriginal) => {
-  const jose = await importOriginal<typeof import('jose')>();
-  const pair = jose.generateKeyPair('RS256');
-  return { ...jose, generateKeyPair: () => pair };
-});
+// Nothing here compares two emulators' signatures, so every emulator shares one RSA key pair.
+vi.mock('jose', async (importOriginal) =>
+  (await import('./joseWithOneKeyPair.js')).joseWithOneKeyPair(importOriginal),
+);
 
 const DOMAIN = 'staging.luma.gift';
 const SHOP_ORIGIN = 'http://localhost:8787';
@@ -30,17 +24,7 @@ interface SessionBody {
   device_id: string;
 }
 
-let api: FirmlyEmulator | undefined;
-
-afterEach(async () => {
-  await api?.close();
-  api = undefined;
-});
-
-async function start(options: FirmlyEmulatorOptions = {}): Promise<FirmlyEmulator> {
-  api = await startFirmlyEmulator(options);
-  return api;
-}
+const start = startPerTest(startFirmlyEmulator);
 
 function browserSession(emulator: FirmlyEmulator, init: RequestInit = {}): Promise<Response> {
   return fetch(`${emulator.origin}/api/v1/browser-session`, {

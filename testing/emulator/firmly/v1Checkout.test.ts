@@ -1,18 +1,13 @@
 import { generateKeyPair } from 'jose';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { catalog } from '../catalog.js';
-import {
-  type FirmlyEmulator,
-  type FirmlyEmulatorOptions,
-  startFirmlyEmulator,
-} from './firmlyEmulator.js';
+import { startPerTest } from '../startPerTest.js';
+import { type FirmlyEmulatorOptions, startFirmlyEmulator } from './firmlyEmulator.js';
 
-// One shared RSA key pair keeps the stories fast; nothing here compares two emulators' signatures.
-vi.mock('jose', async (importOriginal) => {
-  const jose = await importOriginal<typeof import('jose')>();
-  const pair = jose.generateKeyPair('RS256');
-  return { ...jose, generateKeyPair: () => pair };
-});
+// Nothing here compares two emulators' signatures, so every emulator shares one RSA key pair.
+vi.mock('jose', async (importOriginal) =>
+  (await import('./joseWithOneKeyPair.js')).joseWithOneKeyPair(importOriginal),
+);
 
 // The prime search happens once, here, and not inside the first story's time limit.
 beforeAll(() => generateKeyPair('RS256'), 30_000);
@@ -23,17 +18,11 @@ const [mug, candle] = catalog;
 const MUG = mug?.id ?? '';
 const CANDLE = candle?.id ?? '';
 
-let api: FirmlyEmulator | undefined;
-
-afterEach(async () => {
-  await api?.close();
-  api = undefined;
-});
+const start = startPerTest(startFirmlyEmulator);
 
 /** A shopper on Firmly's own browser client: a fresh device, and the calls that client makes. */
 async function shopper(options: FirmlyEmulatorOptions = {}) {
-  api = await startFirmlyEmulator(options);
-  const emulator = api;
+  const emulator = await start(options);
   const session = await fetch(`${emulator.origin}/api/v1/browser-session`, {
     method: 'POST',
     headers: { 'x-firmly-app-id': 'demo-app' },
