@@ -5,6 +5,7 @@ import { localLock } from './localLock.js';
 import { readFirmlyRefusal } from './providers/firmly/readFirmlyRefusal.js';
 import type { Provider, TokenGrant } from './providers/Provider.js';
 import { createTokenStore } from './tokenStore.js';
+import type { DigitalRiverConfig } from './WorkerConfig.js';
 
 /** A provider whose answers a test scripts, and which records what it was asked. */
 export interface ScriptedProvider extends Provider {
@@ -113,3 +114,15 @@ export function testSessionOptions(
 export function providerError(code: ErrorCode, upstream?: UpstreamAnswer) {
   return new InterceptorError(code, undefined, upstream);
 }
+
+/** A Digital River store's worker config as the unit tests use it: one API origin, the default margin. */
+export const digitalRiverTestConfig: DigitalRiverConfig = {
+  provider: 'digitalriver',
+  siteId: 'site',
+  storeOrigin: 'https://store.example',
+  apiOrigin: 'https://api.example',
+  apiOrigins: ['https://api.example'],
+  apiKey: 'pub-key',
+  renewMarginSeconds: 300,
+  debug: false,
+};

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TokenSession } from '../core/createTokenSession.js';
 import { ErrorCode, InterceptorError } from '../core/errors.js';
-import type { DigitalRiverConfig } from '../core/WorkerConfig.js';
+import { digitalRiverTestConfig } from '../core/testDoubles.js';
 import { answerCheckoutNavigation } from './answerCheckoutNavigation.js';
 
-const config: DigitalRiverConfig = {
-  provider: 'digitalriver',
-  siteId: 'site',
-  storeOrigin: 'https://store.example',
-  apiOrigin: 'https://api.example',
-  apiOrigins: ['https://api.example'],
-  renewMarginSeconds: 300,
-  debug: false,
-};
+const config = digitalRiverTestConfig;
 const TOKEN = 'a1b2c3d4e5f6';
 const HAND_OFF = 'https://shop.example/sw-token-interceptor/checkout';
 

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { digitalRiverTestConfig } from '../../testDoubles.js';
 import type { StoredSession } from '../../tokenStore.js';
-import type { DigitalRiverConfig } from '../../WorkerConfig.js';
 import { digitalRiverProvider } from './digitalRiverProvider.js';
 
-const config: DigitalRiverConfig = {
-  provider: 'digitalriver',
-  siteId: 'site',
-  storeOrigin: 'https://store.example',
-  apiOrigin: 'https://api.example',
-  apiOrigins: ['https://api.example'],
-  apiKey: 'pub-key',
-  renewMarginSeconds: 300,
-  debug: false,
-};
+const config = digitalRiverTestConfig;
 const BASIC = `Basic ${btoa('pub-key:')}`;
 
 interface Seen {
