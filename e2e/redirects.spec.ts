@@ -1,9 +1,9 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from '@playwright/test';
-import { startStorefront } from '../demo/storefrontServer';
-import { APP_ID, distDir, expect, CART as FIRMLY_CART, test } from './fixtures';
+import { expect, CART as FIRMLY_CART, test } from './fixtures';
 import { pageFetch } from './pageCalls';
+import { startBothShops } from './startBothShops';
 
 const DR_CART = '/v1/shoppers/me/carts/active?format=json';
 const TOKEN_HEADERS = ['x-firmly-authorization', 'authorization'];
@@ -90,18 +90,7 @@ for (const provider of ['firmly', 'digitalriver'] as const) {
         const third = await startThirdOrigin();
         thirdSaw = third.saw;
         await redirectingApi(context, apiOrigin, cart, third.origin);
-        const shop = await startStorefront({
-          apiOrigin: firmly.origin,
-          appId: APP_ID,
-          distDir,
-          digitalRiver: {
-            siteId: 'demoSite',
-            // The fixture's emulator takes any key that identifies the client on oauth20/token.
-            apiKey: 'demo-public-key',
-            storeOrigin: digitalRiver.storeOrigin,
-            apiOrigin: digitalRiver.apiOrigin,
-          },
-        });
+        const shop = await startBothShops({ firmly, digitalRiver });
         close = async () => {
           await context.close();
           await Promise.all([shop.close(), third.close()]);

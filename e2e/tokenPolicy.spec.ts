@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { startStorefront } from '../demo/storefrontServer';
 import { APP_ID, CART, distDir, expect, test } from './fixtures';
 import { pageFetch } from './pageCalls';
+import { startBothShops } from './startBothShops';
 
 const DR_CART = '/v1/shoppers/me/carts/active?format=json';
 
@@ -35,18 +36,7 @@ test.describe('a token that lives no longer than the renewal margin (300 s)', ()
     digitalRiver,
   }) => {
     digitalRiver.setAccessTokenLifetime(20);
-    const shop = await startStorefront({
-      apiOrigin: firmly.origin,
-      appId: APP_ID,
-      distDir,
-      digitalRiver: {
-        siteId: 'demoSite',
-        // The fixture's emulator takes any key that identifies the client on oauth20/token.
-        apiKey: 'demo-public-key',
-        storeOrigin: digitalRiver.storeOrigin,
-        apiOrigin: digitalRiver.apiOrigin,
-      },
-    });
+    const shop = await startBothShops({ firmly, digitalRiver });
     try {
       await page.goto(`${shop.origin}/digitalriver-tag-only.html`);
       const statuses = await sequentialCalls(page, `${digitalRiver.apiOrigin}${DR_CART}`, 15);

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { startStorefront } from '../../demo/storefrontServer.js';
-import { APP_ID, test } from '../fixtures.js';
+import { test } from '../fixtures.js';
 import { movableClockDist } from '../movableClockDist.js';
+import { startBothShops } from '../startBothShops.js';
 
 const testPagesDir = path.resolve(import.meta.dirname, '..', 'pages');
 
@@ -11,19 +11,13 @@ const testPagesDir = path.resolve(import.meta.dirname, '..', 'pages');
  */
 export const crossBrowserTest = test.extend<{ shopOrigin: string }>({
   shopOrigin: async ({ firmly, digitalRiver }, use) => {
-    const shop = await startStorefront({
-      apiOrigin: firmly.origin,
-      appId: APP_ID,
-      distDir: movableClockDist(),
-      extraStaticDirs: [testPagesDir],
-      digitalRiver: {
-        siteId: 'demoSite',
-        // The emulator's key: it identifies the client on oauth20/token, as production requires.
-        apiKey: 'demo-public-key',
-        storeOrigin: digitalRiver.storeOrigin,
-        apiOrigin: digitalRiver.apiOrigin,
+    const shop = await startBothShops(
+      { firmly, digitalRiver },
+      {
+        distDir: movableClockDist(),
+        extraStaticDirs: [testPagesDir],
       },
-    });
+    );
     await use(shop.origin);
     await shop.close();
   },
