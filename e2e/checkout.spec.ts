@@ -3,8 +3,8 @@ import { startStorefront } from '../demo/storefrontServer';
 import type { DigitalRiverEmulator } from '../testing/emulator/digitalRiver/digitalRiverEmulator.js';
 import { APP_ID, test as base, distDir, expect, pageEvents, recordEvents } from './fixtures';
 import { movableClockDist } from './movableClockDist';
-import { moveClock } from './moveClock';
 import { pageFetch, stopAllWorkers } from './pageCalls';
+import { passTime } from './passTime';
 
 const SITE_ID = 'demoSite';
 const LINE_ITEMS = '/v1/shoppers/me/carts/active/line-items';
@@ -178,8 +178,7 @@ test('a token inside the renewal margin is renewed before the hand-off', async (
   // The token lives a day less three seconds: two minutes before its end, as the shopper checks
   // out, it is inside the renewal margin, still usable, and no call has renewed it yet.
   const later = 24 * 3600_000 - 120_000;
-  await moveClock(page, later);
-  dr.setNow(() => Date.now() + later);
+  await passTime(page, later, dr);
   expect(dr.counters.refreshGrants).toBe(0);
 
   await page.evaluate(() => {

@@ -11,8 +11,8 @@ import {
   recordEvents,
 } from './fixtures';
 import { movableClockDist } from './movableClockDist';
-import { moveClock } from './moveClock';
 import { pageFetch, pageFetchMany } from './pageCalls';
+import { passTime } from './passTime';
 
 const SITE_ID = 'demoSite';
 const API_KEY = 'demo-public-key';
@@ -126,8 +126,7 @@ test('20 concurrent calls at expiry cause exactly one refresh', async ({ openDrS
   expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
   // The token lives a day less three seconds: two minutes before its end it is due for refresh.
   const later = 24 * 3600_000 - 120_000;
-  await moveClock(page, later);
-  dr.setNow(() => Date.now() + later);
+  await passTime(page, later, dr);
   const statuses = await pageFetchMany(page, `${dr.apiOrigin}${CART}`, 20);
   expect(statuses).toEqual(Array(20).fill(200));
   expect(dr.counters).toMatchObject({

@@ -1,8 +1,8 @@
 import type { SessionInfo } from '../core/SessionInfo';
 import { CART, expect, pageEvents, test } from './fixtures';
 import { movableClockDist } from './movableClockDist';
-import { moveClock } from './moveClock';
 import { pageFetch, pageFetchMany, stopAllWorkers } from './pageCalls';
+import { passTime } from './passTime';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -23,8 +23,7 @@ test.describe('renewal', () => {
     expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
     expect(firmly.counters.browserSession).toBe(1);
     // A one-hour token with the default five-minute margin: 56 minutes later it is due.
-    await moveClock(page, 56 * MINUTE);
-    firmly.setNow(() => Date.now() + 56 * MINUTE);
+    await passTime(page, 56 * MINUTE, firmly);
     expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
     expect(firmly.counters).toMatchObject({
       browserSession: 2,
@@ -43,8 +42,7 @@ test.describe('renewal', () => {
     const { page } = await openShop({ path: '/tag-only.html', distDir: movableClockDist() });
     expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
     // Two hours later the one-hour token has expired, for the page's worker and the API alike.
-    await moveClock(page, 2 * HOUR);
-    firmly.setNow(() => Date.now() + 2 * HOUR);
+    await passTime(page, 2 * HOUR, firmly);
     expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
     expect(firmly.counters).toMatchObject({ renewals: 1, devicesCreated: 1, unauthorized: 0 });
     const [first, renewed] = await sessions(page);
@@ -58,8 +56,7 @@ test.describe('renewal', () => {
     const { page } = await openShop({ path: '/tag-only.html', distDir: movableClockDist() });
     expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
     // Eight days later, for the page's worker and the API alike.
-    await moveClock(page, 8 * DAY);
-    firmly.setNow(() => Date.now() + 8 * DAY);
+    await passTime(page, 8 * DAY, firmly);
     expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
     expect(firmly.counters).toMatchObject({ renewals: 0, devicesCreated: 2, unauthorized: 0 });
     const [first, fresh] = await sessions(page);
@@ -211,8 +208,7 @@ test.describe('single flight', () => {
     await Promise.all(tabs.slice(1).map((tab) => tab.goto(`${origin}/tag-only.html`)));
     await pageFetch(page, `${firmly.origin}${CART}`);
     // The tabs share one worker: its clock, moved 56 minutes, puts the token inside the margin.
-    await moveClock(page, 56 * MINUTE);
-    firmly.setNow(() => Date.now() + 56 * MINUTE);
+    await passTime(page, 56 * MINUTE, firmly);
     const statuses = await Promise.all(
       tabs.map((tab) => pageFetchMany(tab, `${firmly.origin}${CART}`, 10)),
     );
@@ -306,8 +302,7 @@ test.describe('a device clock hours off', () => {
       expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
       expect(firmly.counters.browserSession).toBe(1);
       // A one-hour token with the default five-minute margin: 56 minutes later it is due.
-      await moveClock(page, 56 * MINUTE);
-      firmly.setNow(() => Date.now() + 56 * MINUTE);
+      await passTime(page, 56 * MINUTE, firmly);
       expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
       expect(firmly.counters).toMatchObject({ browserSession: 2, renewals: 1, unauthorized: 0 });
     });

@@ -1,7 +1,7 @@
 import { CART, expect, pageEvents, test } from './fixtures';
 import { movableClockDist } from './movableClockDist';
-import { moveClock } from './moveClock';
 import { pageFetch } from './pageCalls';
+import { passTime } from './passTime';
 
 test('with debug logging on, no token reaches the console, events, URLs, CacheStorage or session()', async ({
   openShop,
@@ -31,8 +31,7 @@ test('with debug logging on, no token reaches the console, events, URLs, CacheSt
   // Acquire.
   expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
   // Renew before expiry: 56 minutes on, the one-hour token is inside the five-minute margin.
-  await moveClock(page, 56 * 60_000);
-  firmly.setNow(() => Date.now() + 56 * 60_000);
+  await passTime(page, 56 * 60_000, firmly);
   expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
   // A 401 and its one retry.
   const info = await page.evaluate(() => window.swTokenInterceptor?.session());

@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { moveClock } from '../moveClock.js';
+import { passTime } from '../passTime.js';
 import type { DriverPage } from './BrowserDriver.js';
 import type { Scenario, ScenarioContext } from './scenarios.js';
 
@@ -29,11 +29,8 @@ const session = (page: DriverPage) =>
   );
 
 /** Moves time for everyone: the page, its worker and both APIs. */
-async function passTime(context: ScenarioContext, page: DriverPage, ms: number) {
-  const { firmly, digitalRiver } = context;
-  await moveClock(page, ms);
-  firmly.setNow(() => Date.now() + ms);
-  digitalRiver.setNow(() => Date.now() + ms);
+async function passTimeForAll(context: ScenarioContext, page: DriverPage, ms: number) {
+  await passTime(page, ms, context.firmly, context.digitalRiver);
 }
 
 /**
@@ -190,7 +187,7 @@ export const clockScenarios: Scenario[] = [
       expect(await cart(context, page)).toBe(200);
       const first = await session(page);
       // A one-hour token with the default five-minute margin: 56 minutes later it is due.
-      await passTime(context, page, 56 * MINUTE);
+      await passTimeForAll(context, page, 56 * MINUTE);
       expect(await cart(context, page)).toBe(200);
       expect(context.firmly.counters).toMatchObject({
         browserSession: 2,
@@ -207,7 +204,7 @@ export const clockScenarios: Scenario[] = [
       const page = await open(context, '/tag-only.html');
       expect(await cart(context, page)).toBe(200);
       const first = await session(page);
-      await passTime(context, page, 2 * 60 * MINUTE);
+      await passTimeForAll(context, page, 2 * 60 * MINUTE);
       expect(await cart(context, page)).toBe(200);
       expect(context.firmly.counters).toMatchObject({
         renewals: 1,
@@ -223,7 +220,7 @@ export const clockScenarios: Scenario[] = [
       const page = await open(context, '/tag-only.html');
       expect(await cart(context, page)).toBe(200);
       const first = await session(page);
-      await passTime(context, page, 8 * DAY);
+      await passTimeForAll(context, page, 8 * DAY);
       expect(await cart(context, page)).toBe(200);
       expect(context.firmly.counters).toMatchObject({
         renewals: 0,
@@ -240,7 +237,7 @@ export const clockScenarios: Scenario[] = [
       const page = await open(context, '/tag-only.html', true);
       expect(await cart(context, page)).toBe(200);
       const first = await session(page);
-      await passTime(context, page, 56 * MINUTE);
+      await passTimeForAll(context, page, 56 * MINUTE);
       expect(await cart(context, page)).toBe(200);
       expect(context.firmly.counters).toMatchObject({
         renewals: 1,
@@ -257,7 +254,7 @@ export const clockScenarios: Scenario[] = [
       const url = `${context.digitalRiver.apiOrigin}/v1/shoppers/me/carts/active?format=json`;
       expect(await page.evaluate(async (url) => (await fetch(url)).status, url)).toBe(200);
       // The fixture's token lives 24 hours less 3 seconds: two minutes before its end it is due.
-      await passTime(context, page, DAY - 2 * MINUTE);
+      await passTimeForAll(context, page, DAY - 2 * MINUTE);
       const statuses = await page.evaluate(
         (url) => Promise.all(Array.from({ length: 20 }, () => fetch(url).then((r) => r.status))),
         url,
