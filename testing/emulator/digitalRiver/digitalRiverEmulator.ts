@@ -3,11 +3,12 @@ import { createCorsPolicy } from '../cors/createCorsPolicy.js';
 import type { EmulatorCors } from '../cors/EmulatorCors.js';
 import { answerFault } from '../faults/answerFault.js';
 import { createFaultQueue } from '../faults/createFaultQueue.js';
-import { answerControl, type ControlTable } from '../http/answerControl.js';
+import type { ControlTable } from '../http/answerControl.js';
 import { appendToLog } from '../http/appendToLog.js';
 import { createApiServer } from '../http/createApiServer.js';
 import { headerValue } from '../http/headerValue.js';
 import { listenOnLoopback } from '../http/listenOnLoopback.js';
+import { openApiRequest } from '../http/openApiRequest.js';
 import { RequestBodyTooLarge } from '../http/RequestBodyTooLarge.js';
 import { readBody } from '../http/readBody.js';
 import { sendJson } from '../http/sendJson.js';
@@ -463,25 +464,17 @@ export async function startDigitalRiverEmulator(
   };
 
   async function handleApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    cors.decorate(req, res);
-    res.setHeader('Cache-Control', 'no-store');
-    const method = req.method ?? 'GET';
-    const url = new URL(req.url ?? '/', 'http://api.invalid');
-    const path = url.pathname;
-    if (method === 'OPTIONS') {
-      counters.preflights += 1;
-      cors.answerPreflight(req, res);
-      return;
-    }
-    const raw = await readBody(req);
-    if (testControls && path.startsWith('/__emulator/')) {
-      answerControl(req, res, raw, controls, (status, message) =>
+    const opened = await openApiRequest(req, res, {
+      cors,
+      counters,
+      controls: testControls ? controls : undefined,
+      apiError: (status, message) =>
         status === 404
           ? new DigitalRiverApiError(404, 'resource-not-found', message)
           : new DigitalRiverApiError(status, 'invalid_request', message),
-      );
-      return;
-    }
+    });
+    if (!opened) return;
+    const { method, url, path, raw } = opened;
     log('api', req, url, raw);
     const redirect = redirects.take(method, path);
     if (redirect) {

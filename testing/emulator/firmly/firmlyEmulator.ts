@@ -4,13 +4,12 @@ import { createCorsPolicy } from '../cors/createCorsPolicy.js';
 import type { EmulatorCors } from '../cors/EmulatorCors.js';
 import { answerFault } from '../faults/answerFault.js';
 import { createFaultQueue } from '../faults/createFaultQueue.js';
-import { answerControl } from '../http/answerControl.js';
 import { appendToLog } from '../http/appendToLog.js';
 import { createApiServer } from '../http/createApiServer.js';
 import { headerValue } from '../http/headerValue.js';
 import { listenOnLoopback } from '../http/listenOnLoopback.js';
+import { openApiRequest } from '../http/openApiRequest.js';
 import { RequestBodyTooLarge } from '../http/RequestBodyTooLarge.js';
-import { readBody } from '../http/readBody.js';
 import { sendJson } from '../http/sendJson.js';
 import { redactTokens } from '../redactTokens.js';
 import { createRedirectRules } from '../redirects/createRedirectRules.js';
@@ -293,33 +292,20 @@ export async function startFirmlyEmulator(
   const controls = firmlyControls(emulator);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    cors.decorate(req, res);
     const requestId = headerValue(req, 'x-firmly-request-id');
     res.setHeader(
       'x-firmly-request-id',
       requestId && REQUEST_ID.test(requestId) ? requestId : randomUUID(),
     );
-    res.setHeader('Cache-Control', 'no-store');
-    const method = req.method ?? 'GET';
-    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
-    const path = url.pathname;
-    if (method === 'OPTIONS') {
-      counters.preflights += 1;
-      cors.answerPreflight(req, res);
-      return;
-    }
-    const raw = await readBody(req);
-    if (testControls && path.startsWith('/__emulator/')) {
-      answerControl(
-        req,
-        res,
-        raw,
-        controls,
-        (status, message) =>
-          new FirmlyApiError(status, status === 404 ? 'NotFound' : 'InvalidControl', message),
-      );
-      return;
-    }
+    const opened = await openApiRequest(req, res, {
+      cors,
+      counters,
+      controls: testControls ? controls : undefined,
+      apiError: (status, message) =>
+        new FirmlyApiError(status, status === 404 ? 'NotFound' : 'InvalidControl', message),
+    });
+    if (!opened) return;
+    const { method, url, path, raw } = opened;
     const redirect = redirects.take(method, path);
     if (redirect) {
       counters.redirects += 1;
