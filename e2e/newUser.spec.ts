@@ -3,6 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { FirmlyEmulator } from '../testing/emulator.js';
 import { CART, expect, test } from './fixtures';
 import { type ProcessGroup, startProcessGroup } from './startProcessGroup';
 
@@ -39,6 +41,81 @@ function waitForServer(url: string, child: ChildProcess): Promise<void> {
   });
 }
 
+/**
+ * What a new user does first: packs the library, makes a fresh app folder with Vite and installs
+ * the tarball there. The caller removes `work`.
+ *
+ * @returns the app's folder
+ */
+function freshViteAppWithTheLibrary(work: string): string {
+  execFileSync(npm, ['pack', '--pack-destination', work, '--silent'], { cwd: root, stdio: 'pipe' });
+  const tarball = readdirSync(work).find((file) => file.endsWith('.tgz'));
+  expect(tarball).toBeDefined();
+  const app = path.join(work, 'shop');
+  execFileSync('mkdir', ['-p', app]);
+  writeFileSync(
+    path.join(app, 'package.json'),
+    JSON.stringify({ name: 'shop', private: true, type: 'module' }),
+  );
+  const viteVersion = JSON.parse(
+    readFileSync(path.join(root, 'node_modules/vite/package.json'), 'utf8'),
+  ).version;
+  execFileSync(
+    npm,
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      path.join(work, tarball ?? ''),
+      `vite@${viteVersion}`,
+    ],
+    { cwd: app, stdio: 'pipe', env },
+  );
+  return app;
+}
+
+/** The shop's own script: an Add to cart button that shows the answer's status and line count. */
+function addToCartScript(apiOrigin: string): string {
+  return `document.querySelector('#add').addEventListener('click', async () => {
+  const response = await fetch('${apiOrigin}${CART}/line-items', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ add_to_cart_ref: { variant_id: 'luma-mug-aurora' }, quantity: 1 }),
+  });
+  const cart = await response.json();
+  document.querySelector('#result').textContent = response.status + ' ' + cart.line_items.length;
+});
+`;
+}
+
+/**
+ * Serves the app with Vite (`vite` for the dev server, `vite preview` for the build) on a free
+ * port; npx starts Vite as a child of its own, so only ending the group ends both.
+ */
+async function serveWithVite(
+  app: string,
+  command: [] | ['preview'],
+): Promise<{ url: string; server: ProcessGroup }> {
+  const port = await freePort();
+  const server = startProcessGroup(
+    'npx',
+    ['vite', ...command, '--port', String(port), '--strictPort', '--host', 'localhost'],
+    { cwd: app, env: { ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const url = `http://localhost:${port}/`;
+  await waitForServer(url, server.child);
+  return { url, server };
+}
+
+/** The shopper adds a mug on the new user's page: one session, and the cart call is authorized. */
+async function shopperAddsAMug(page: Page, url: string, firmly: FirmlyEmulator): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.locator('#result')).toHaveText('200 1');
+  expect(firmly.counters).toMatchObject({ browserSession: 1, unauthorized: 0 });
+}
+
 test('a new user: npm pack, install into a fresh Vite app, init, add the tag, and cart calls work', async ({
   page,
   firmly,
@@ -47,34 +124,7 @@ test('a new user: npm pack, install into a fresh Vite app, init, add the tag, an
   const work = mkdtempSync(path.join(tmpdir(), 'swti-new-user-'));
   let vite: ProcessGroup | undefined;
   try {
-    execFileSync(npm, ['pack', '--pack-destination', work, '--silent'], {
-      cwd: root,
-      stdio: 'pipe',
-    });
-    const tarball = readdirSync(work).find((file) => file.endsWith('.tgz'));
-    expect(tarball).toBeDefined();
-
-    const app = path.join(work, 'shop');
-    execFileSync('mkdir', ['-p', app]);
-    writeFileSync(
-      path.join(app, 'package.json'),
-      JSON.stringify({ name: 'shop', private: true, type: 'module' }),
-    );
-    const viteVersion = JSON.parse(
-      readFileSync(path.join(root, 'node_modules/vite/package.json'), 'utf8'),
-    ).version;
-    execFileSync(
-      npm,
-      [
-        'install',
-        '--no-audit',
-        '--no-fund',
-        '--prefer-offline',
-        path.join(work, tarball ?? ''),
-        `vite@${viteVersion}`,
-      ],
-      { cwd: app, stdio: 'pipe', env },
-    );
+    const app = freshViteAppWithTheLibrary(work);
     const init = execFileSync('npx', ['sw-token-interceptor', 'init', 'public'], {
       cwd: app,
       encoding: 'utf8',
@@ -89,33 +139,11 @@ test('a new user: npm pack, install into a fresh Vite app, init, add the tag, an
 <script type="module" src="/main.js"></script></head>
 <body><button id="add">Add to cart</button><output id="result"></output></body></html>`,
     );
-    writeFileSync(
-      path.join(app, 'main.js'),
-      `document.querySelector('#add').addEventListener('click', async () => {
-  const response = await fetch('${firmly.origin}${CART}/line-items', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ add_to_cart_ref: { variant_id: 'luma-mug-aurora' }, quantity: 1 }),
-  });
-  const cart = await response.json();
-  document.querySelector('#result').textContent = response.status + ' ' + cart.line_items.length;
-});
-`,
-    );
+    writeFileSync(path.join(app, 'main.js'), addToCartScript(firmly.origin));
 
-    const port = await freePort();
-    // npx starts Vite as a child of its own: only ending the group ends both.
-    vite = startProcessGroup(
-      'npx',
-      ['vite', '--port', String(port), '--strictPort', '--host', 'localhost'],
-      { cwd: app, env: { ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    await waitForServer(`http://localhost:${port}/`, vite.child);
-
-    await page.goto(`http://localhost:${port}/`);
-    await page.getByRole('button', { name: 'Add to cart' }).click();
-    await expect(page.locator('#result')).toHaveText('200 1');
-    expect(firmly.counters).toMatchObject({ browserSession: 1, unauthorized: 0 });
+    const served = await serveWithVite(app, []);
+    vite = served.server;
+    await shopperAddsAMug(page, served.url, firmly);
   } finally {
     await vite?.stop();
     rmSync(work, { recursive: true, force: true });
@@ -130,32 +158,7 @@ test('a new user on the install() route: init --worker-only, vite build ships on
   const work = mkdtempSync(path.join(tmpdir(), 'swti-new-user-install-'));
   let preview: ProcessGroup | undefined;
   try {
-    execFileSync(npm, ['pack', '--pack-destination', work, '--silent'], {
-      cwd: root,
-      stdio: 'pipe',
-    });
-    const tarball = readdirSync(work).find((file) => file.endsWith('.tgz')) ?? '';
-    const app = path.join(work, 'shop');
-    execFileSync('mkdir', ['-p', app]);
-    writeFileSync(
-      path.join(app, 'package.json'),
-      JSON.stringify({ name: 'shop', private: true, type: 'module' }),
-    );
-    const viteVersion = JSON.parse(
-      readFileSync(path.join(root, 'node_modules/vite/package.json'), 'utf8'),
-    ).version;
-    execFileSync(
-      npm,
-      [
-        'install',
-        '--no-audit',
-        '--no-fund',
-        '--prefer-offline',
-        path.join(work, tarball),
-        `vite@${viteVersion}`,
-      ],
-      { cwd: app, stdio: 'pipe', env },
-    );
+    const app = freshViteAppWithTheLibrary(work);
     const init = execFileSync('npx', ['sw-token-interceptor', 'init', 'public', '--worker-only'], {
       cwd: app,
       encoding: 'utf8',
@@ -172,16 +175,7 @@ test('a new user on the install() route: init --worker-only, vite build ships on
       path.join(app, 'main.js'),
       `import { install } from 'sw-token-interceptor';
 install({ provider: 'firmly', appId: 'demo-app', apiOrigin: '${firmly.origin}' });
-document.querySelector('#add').addEventListener('click', async () => {
-  const response = await fetch('${firmly.origin}${CART}/line-items', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ add_to_cart_ref: { variant_id: 'luma-mug-aurora' }, quantity: 1 }),
-  });
-  const cart = await response.json();
-  document.querySelector('#result').textContent = response.status + ' ' + cart.line_items.length;
-});
-`,
+${addToCartScript(firmly.origin)}`,
     );
     execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: app, env, stdio: 'pipe' });
 
@@ -196,17 +190,9 @@ document.querySelector('#add').addEventListener('click', async () => {
     expect(shipped).not.toContain('sw-token-interceptor.js');
     expect(shipped).not.toContain('sw-token-interceptor.fallback.js');
 
-    const port = await freePort();
-    preview = startProcessGroup(
-      'npx',
-      ['vite', 'preview', '--port', String(port), '--strictPort', '--host', 'localhost'],
-      { cwd: app, env: { ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    await waitForServer(`http://localhost:${port}/`, preview.child);
-    await page.goto(`http://localhost:${port}/`);
-    await page.getByRole('button', { name: 'Add to cart' }).click();
-    await expect(page.locator('#result')).toHaveText('200 1');
-    expect(firmly.counters).toMatchObject({ browserSession: 1, unauthorized: 0 });
+    const served = await serveWithVite(app, ['preview']);
+    preview = served.server;
+    await shopperAddsAMug(page, served.url, firmly);
   } finally {
     await preview?.stop();
     rmSync(work, { recursive: true, force: true });
