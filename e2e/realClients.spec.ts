@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { startStorefront } from '../demo/storefrontServer';
+import type { FirmlyEmulator } from '../testing/emulator.js';
 import { APP_ID, test as base, distDir, expect, CART as FIRMLY_CART } from './fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -33,6 +34,9 @@ const PROVIDERS: ProviderCase[] = [
     echo: '/v1/shoppers/me/echo',
   },
 ];
+
+/** A Firmly emulator a test can break. */
+type FaultyFirmly = { firmly: { injectFault: FirmlyEmulator['injectFault'] } };
 
 type Emulators = {
   firmly: { origin: string; counters: { unauthorized: number } };
@@ -86,6 +90,28 @@ async function openClientsPage(
   };
 }
 
+/** The real-clients page, as {@link openClientsPage} opens it. */
+type ClientsPage = Awaited<ReturnType<typeof openClientsPage>>;
+
+/**
+ * Runs one story on the real-clients page: opens it (after `beforeLoad`, for a test that breaks
+ * something first), then closes its context and storefront whatever the story did.
+ */
+async function onClientsPage(
+  opening: Parameters<typeof openClientsPage>,
+  story: (shop: ClientsPage) => Promise<void>,
+  beforeLoad: (shop: ClientsPage) => Promise<void> = async () => undefined,
+): Promise<void> {
+  const shop = await openClientsPage(...opening);
+  try {
+    await beforeLoad(shop);
+    await shop.open();
+    await story(shop);
+  } finally {
+    await shop.close();
+  }
+}
+
 function earlyCalls(page: Page): Promise<EarlyCalls> {
   return page.evaluate(() => (window as unknown as { earlyCalls: Promise<EarlyCalls> }).earlyCalls);
 }
@@ -113,30 +139,23 @@ for (const provider of PROVIDERS) {
         firmly,
         digitalRiver,
       }) => {
-        const shop = await openClientsPage(
-          browser,
-          { firmly, digitalRiver },
-          provider,
-          workers,
-          provider.cart,
+        await onClientsPage(
+          [browser, { firmly, digitalRiver }, provider, workers, provider.cart],
+          async (shop) => {
+            const { controlledWhenMade, results } = await earlyCalls(shop.page);
+            expect(controlledWhenMade).toBe(false);
+            expect(results.map(({ client, status }) => [client, status])).toEqual(
+              CLIENTS.map((client) => [client, 200]),
+            );
+            const emulator = provider.name === 'firmly' ? firmly : digitalRiver;
+            expect(emulator.counters.unauthorized).toBe(0);
+            expect(
+              await shop.page.evaluate(() =>
+                window.swTokenInterceptor?.session().then((s) => s.path),
+              ),
+            ).toBe(workers === 'allow' ? 'worker' : 'page');
+          },
         );
-        try {
-          await shop.open();
-          const { controlledWhenMade, results } = await earlyCalls(shop.page);
-          expect(controlledWhenMade).toBe(false);
-          expect(results.map(({ client, status }) => [client, status])).toEqual(
-            CLIENTS.map((client) => [client, 200]),
-          );
-          const emulator = provider.name === 'firmly' ? firmly : digitalRiver;
-          expect(emulator.counters.unauthorized).toBe(0);
-          expect(
-            await shop.page.evaluate(() =>
-              window.swTokenInterceptor?.session().then((s) => s.path),
-            ),
-          ).toBe(workers === 'allow' ? 'worker' : 'page');
-        } finally {
-          await shop.close();
-        }
       });
 
       test('each client adds to cart with its body intact', async ({
@@ -144,33 +163,26 @@ for (const provider of PROVIDERS) {
         firmly,
         digitalRiver,
       }) => {
-        const shop = await openClientsPage(
-          browser,
-          { firmly, digitalRiver },
-          provider,
-          workers,
-          provider.cart,
+        await onClientsPage(
+          [browser, { firmly, digitalRiver }, provider, workers, provider.cart],
+          async (shop) => {
+            await earlyCalls(shop.page);
+            for (const client of CLIENTS) {
+              const body = JSON.stringify({ add_to_cart_ref: { variant_id: client }, quantity: 1 });
+              const result = await callWith(
+                shop.page,
+                client,
+                'POST',
+                `${shop.apiOrigin}${provider.echo}`,
+                body,
+              );
+              expect(result?.status, client).toBe(200);
+              expect(JSON.parse(result?.body ?? '{}'), client).toMatchObject({ body });
+            }
+            const emulator = provider.name === 'firmly' ? firmly : digitalRiver;
+            expect(emulator.counters.unauthorized).toBe(0);
+          },
         );
-        try {
-          await shop.open();
-          await earlyCalls(shop.page);
-          for (const client of CLIENTS) {
-            const body = JSON.stringify({ add_to_cart_ref: { variant_id: client }, quantity: 1 });
-            const result = await callWith(
-              shop.page,
-              client,
-              'POST',
-              `${shop.apiOrigin}${provider.echo}`,
-              body,
-            );
-            expect(result?.status, client).toBe(200);
-            expect(JSON.parse(result?.body ?? '{}'), client).toMatchObject({ body });
-          }
-          const emulator = provider.name === 'firmly' ? firmly : digitalRiver;
-          expect(emulator.counters.unauthorized).toBe(0);
-        } finally {
-          await shop.close();
-        }
       });
     });
   }
@@ -180,58 +192,43 @@ for (const [path, workers] of [
   ['the worker', 'allow'],
   ['the fallback (workers blocked)', 'block'],
 ] as const) {
-  test(`firmly through ${path}: with the token endpoint down, every client's early call settles with the coded 503`, async ({
-    browser,
-    firmly,
-    digitalRiver,
-  }) => {
-    test.setTimeout(45_000);
-    firmly.injectFault({ endpoint: 'browser-session', kind: 'status503', times: 100 });
-    const shop = await openClientsPage(
+  for (const outage of [
+    {
+      provider: PROVIDERS[0] as ProviderCase,
+      what: 'with the token endpoint down',
+      error: 'TokenUnavailable',
+      breakIt: async (_: ClientsPage, { firmly }: Emulators & FaultyFirmly) =>
+        firmly.injectFault({ endpoint: 'browser-session', kind: 'status503', times: 100 }),
+    },
+    {
+      provider: PROVIDERS[1] as ProviderCase,
+      what: 'with SessionToken unreachable',
+      error: 'SessionTokenFailed',
+      // SessionToken runs in the page, in both paths: its store origin is unreachable.
+      breakIt: async (shop: ClientsPage, { digitalRiver }: Emulators) => {
+        await shop.context.route(`${digitalRiver.storeOrigin}/**`, (route) => route.abort());
+      },
+    },
+  ]) {
+    test(`${outage.provider.name} through ${path}: ${outage.what}, every client's early call settles with the coded 503`, async ({
       browser,
-      { firmly, digitalRiver },
-      PROVIDERS[0] as ProviderCase,
-      workers,
-      FIRMLY_CART,
-    );
-    try {
-      await shop.open();
-      const { results } = await earlyCalls(shop.page);
-      for (const { client, status, body } of results) {
-        expect([client, status]).toEqual([client, 503]);
-        expect(JSON.parse(body), client).toMatchObject({ error: 'TokenUnavailable' });
-      }
-    } finally {
-      await shop.close();
-    }
-  });
-
-  test(`digitalriver through ${path}: with SessionToken unreachable, every client's early call settles with the coded 503`, async ({
-    browser,
-    firmly,
-    digitalRiver,
-  }) => {
-    test.setTimeout(45_000);
-    const shop = await openClientsPage(
-      browser,
-      { firmly, digitalRiver },
-      PROVIDERS[1] as ProviderCase,
-      workers,
-      PROVIDERS[1]?.cart ?? '',
-    );
-    // SessionToken runs in the page, in both paths: its store origin is unreachable.
-    await shop.context.route(`${digitalRiver.storeOrigin}/**`, (route) => route.abort());
-    try {
-      await shop.open();
-      const { results } = await earlyCalls(shop.page);
-      for (const { client, status, body } of results) {
-        expect([client, status]).toEqual([client, 503]);
-        expect(JSON.parse(body), client).toMatchObject({ error: 'SessionTokenFailed' });
-      }
-    } finally {
-      await shop.close();
-    }
-  });
+      firmly,
+      digitalRiver,
+    }) => {
+      test.setTimeout(45_000);
+      await onClientsPage(
+        [browser, { firmly, digitalRiver }, outage.provider, workers, outage.provider.cart],
+        async (shop) => {
+          const { results } = await earlyCalls(shop.page);
+          for (const { client, status, body } of results) {
+            expect([client, status]).toEqual([client, 503]);
+            expect(JSON.parse(body), client).toMatchObject({ error: outage.error });
+          }
+        },
+        (shop) => outage.breakIt(shop, { firmly, digitalRiver }),
+      );
+    });
+  }
 }
 
 test('the fallback: a revoked device, and each XHR client is retried once after the 401, body intact', async ({
@@ -239,33 +236,26 @@ test('the fallback: a revoked device, and each XHR client is retried once after 
   firmly,
   digitalRiver,
 }) => {
-  const shop = await openClientsPage(
-    browser,
-    { firmly, digitalRiver },
-    PROVIDERS[0] as ProviderCase,
-    'block',
-    FIRMLY_CART,
+  await onClientsPage(
+    [browser, { firmly, digitalRiver }, PROVIDERS[0] as ProviderCase, 'block', FIRMLY_CART],
+    async (shop) => {
+      await earlyCalls(shop.page);
+      for (const client of ['axios', 'jquery', 'superagent', 'xhr'] as const) {
+        const session = await shop.page.evaluate(() => window.swTokenInterceptor?.session());
+        firmly.revokeDevice(session?.deviceId ?? '');
+        const before = firmly.counters.unauthorized;
+        const body = JSON.stringify({ quantity: 2, client });
+        const result = await callWith(
+          shop.page,
+          client,
+          'POST',
+          `${firmly.origin}/api/v2/echo`,
+          body,
+        );
+        expect(result?.status, client).toBe(200);
+        expect(JSON.parse(result?.body ?? '{}'), client).toMatchObject({ body });
+        expect(firmly.counters.unauthorized - before, client).toBe(1);
+      }
+    },
   );
-  try {
-    await shop.open();
-    await earlyCalls(shop.page);
-    for (const client of ['axios', 'jquery', 'superagent', 'xhr'] as const) {
-      const session = await shop.page.evaluate(() => window.swTokenInterceptor?.session());
-      firmly.revokeDevice(session?.deviceId ?? '');
-      const before = firmly.counters.unauthorized;
-      const body = JSON.stringify({ quantity: 2, client });
-      const result = await callWith(
-        shop.page,
-        client,
-        'POST',
-        `${firmly.origin}/api/v2/echo`,
-        body,
-      );
-      expect(result?.status, client).toBe(200);
-      expect(JSON.parse(result?.body ?? '{}'), client).toMatchObject({ body });
-      expect(firmly.counters.unauthorized - before, client).toBe(1);
-    }
-  } finally {
-    await shop.close();
-  }
 });
