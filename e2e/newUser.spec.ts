@@ -89,6 +89,17 @@ function addToCartScript(apiOrigin: string): string {
 `;
 }
 
+/** Writes the new user's shop page (an Add to cart button; `tag` in its head) and its main.js. */
+function writeShop(app: string, mainJs: string, tag = ''): void {
+  writeFileSync(
+    path.join(app, 'index.html'),
+    `<!doctype html><html><head><meta charset="utf-8"><title>My shop</title>
+${tag}<script type="module" src="/main.js"></script></head>
+<body><button id="add">Add to cart</button><output id="result"></output></body></html>`,
+  );
+  writeFileSync(path.join(app, 'main.js'), mainJs);
+}
+
 /**
  * Serves the app with Vite (`vite` for the dev server, `vite preview` for the build) on a free
  * port; npx starts Vite as a child of its own, so only ending the group ends both.
@@ -131,15 +142,13 @@ test('a new user: npm pack, install into a fresh Vite app, init, add the tag, an
     });
     expect(init).toContain('<script src="/sw-token-interceptor.js"');
 
-    writeFileSync(
-      path.join(app, 'index.html'),
-      `<!doctype html><html><head><meta charset="utf-8"><title>My shop</title>
-<script src="/sw-token-interceptor.js" data-provider="firmly" data-app-id="demo-app"
+    writeShop(
+      app,
+      addToCartScript(firmly.origin),
+      `<script src="/sw-token-interceptor.js" data-provider="firmly" data-app-id="demo-app"
         data-api-origin="${firmly.origin}"></script>
-<script type="module" src="/main.js"></script></head>
-<body><button id="add">Add to cart</button><output id="result"></output></body></html>`,
+`,
     );
-    writeFileSync(path.join(app, 'main.js'), addToCartScript(firmly.origin));
 
     const served = await serveWithVite(app, []);
     vite = served.server;
@@ -165,14 +174,8 @@ test('a new user on the install() route: init --worker-only, vite build ships on
     });
     expect(init).toContain('install(');
 
-    writeFileSync(
-      path.join(app, 'index.html'),
-      `<!doctype html><html><head><meta charset="utf-8"><title>My shop</title>
-<script type="module" src="/main.js"></script></head>
-<body><button id="add">Add to cart</button><output id="result"></output></body></html>`,
-    );
-    writeFileSync(
-      path.join(app, 'main.js'),
+    writeShop(
+      app,
       `import { install } from 'sw-token-interceptor';
 install({ provider: 'firmly', appId: 'demo-app', apiOrigin: '${firmly.origin}' });
 ${addToCartScript(firmly.origin)}`,

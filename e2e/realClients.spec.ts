@@ -38,6 +38,9 @@ const PROVIDERS: ProviderCase[] = [
 /** A Firmly emulator a test can break. */
 type FaultyFirmly = { firmly: { injectFault: FirmlyEmulator['injectFault'] } };
 
+/** An emulator's counters, as the stories read them. */
+type Counted = { counters: { unauthorized: number } };
+
 type Emulators = {
   firmly: { origin: string; counters: { unauthorized: number } };
   digitalRiver: { apiOrigin: string; storeOrigin: string; counters: { unauthorized: number } };
@@ -134,56 +137,59 @@ for (const provider of PROVIDERS) {
     ['the fallback (workers blocked)', 'block'],
   ] as const) {
     test.describe(`${provider.name} through ${path}`, () => {
-      test('axios, jQuery, superagent, ky and a plain XHR, called before ready, all carry the token', async ({
-        browser,
-        firmly,
-        digitalRiver,
-      }) => {
-        await onClientsPage(
-          [browser, { firmly, digitalRiver }, provider, workers, provider.cart],
-          async (shop) => {
-            const { controlledWhenMade, results } = await earlyCalls(shop.page);
-            expect(controlledWhenMade).toBe(false);
-            expect(results.map(({ client, status }) => [client, status])).toEqual(
-              CLIENTS.map((client) => [client, 200]),
-            );
-            const emulator = provider.name === 'firmly' ? firmly : digitalRiver;
-            expect(emulator.counters.unauthorized).toBe(0);
-            expect(
-              await shop.page.evaluate(() =>
-                window.swTokenInterceptor?.session().then((s) => s.path),
-              ),
-            ).toBe(workers === 'allow' ? 'worker' : 'page');
-          },
-        );
-      });
+      /** A story on this provider's real-clients page, its early calls going to the cart. */
+      const story = (
+        name: string,
+        run: (
+          shop: ClientsPage,
+          emulators: { firmly: Counted; digitalRiver: Counted },
+        ) => Promise<void>,
+      ) =>
+        test(name, async ({ browser, firmly, digitalRiver }) => {
+          await onClientsPage(
+            [browser, { firmly, digitalRiver }, provider, workers, provider.cart],
+            (shop) => run(shop, { firmly, digitalRiver }),
+          );
+        });
 
-      test('each client adds to cart with its body intact', async ({
-        browser,
-        firmly,
-        digitalRiver,
-      }) => {
-        await onClientsPage(
-          [browser, { firmly, digitalRiver }, provider, workers, provider.cart],
-          async (shop) => {
-            await earlyCalls(shop.page);
-            for (const client of CLIENTS) {
-              const body = JSON.stringify({ add_to_cart_ref: { variant_id: client }, quantity: 1 });
-              const result = await callWith(
-                shop.page,
-                client,
-                'POST',
-                `${shop.apiOrigin}${provider.echo}`,
-                body,
-              );
-              expect(result?.status, client).toBe(200);
-              expect(JSON.parse(result?.body ?? '{}'), client).toMatchObject({ body });
-            }
-            const emulator = provider.name === 'firmly' ? firmly : digitalRiver;
-            expect(emulator.counters.unauthorized).toBe(0);
-          },
-        );
-      });
+      story(
+        'axios, jQuery, superagent, ky and a plain XHR, called before ready, all carry the token',
+        async (shop, { firmly, digitalRiver }) => {
+          const { controlledWhenMade, results } = await earlyCalls(shop.page);
+          expect(controlledWhenMade).toBe(false);
+          expect(results.map(({ client, status }) => [client, status])).toEqual(
+            CLIENTS.map((client) => [client, 200]),
+          );
+          const emulator = provider.name === 'firmly' ? firmly : digitalRiver;
+          expect(emulator.counters.unauthorized).toBe(0);
+          expect(
+            await shop.page.evaluate(() =>
+              window.swTokenInterceptor?.session().then((s) => s.path),
+            ),
+          ).toBe(workers === 'allow' ? 'worker' : 'page');
+        },
+      );
+
+      story(
+        'each client adds to cart with its body intact',
+        async (shop, { firmly, digitalRiver }) => {
+          await earlyCalls(shop.page);
+          for (const client of CLIENTS) {
+            const body = JSON.stringify({ add_to_cart_ref: { variant_id: client }, quantity: 1 });
+            const result = await callWith(
+              shop.page,
+              client,
+              'POST',
+              `${shop.apiOrigin}${provider.echo}`,
+              body,
+            );
+            expect(result?.status, client).toBe(200);
+            expect(JSON.parse(result?.body ?? '{}'), client).toMatchObject({ body });
+          }
+          const emulator = provider.name === 'firmly' ? firmly : digitalRiver;
+          expect(emulator.counters.unauthorized).toBe(0);
+        },
+      );
     });
   }
 }
