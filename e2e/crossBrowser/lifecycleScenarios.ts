@@ -34,6 +34,21 @@ async function passTimeForAll(context: ScenarioContext, page: DriverPage, ms: nu
 }
 
 /**
+ * A shopper on the tag-only page makes a cart call, then another once `ms` has passed for
+ * everyone; both succeed.
+ *
+ * @returns the page and the session the first call got
+ */
+async function cartCallAgainAfter(context: ScenarioContext, ms: number, workersDisabled = false) {
+  const page = await open(context, '/tag-only.html', workersDisabled);
+  expect(await cart(context, page)).toBe(200);
+  const first = await session(page);
+  await passTimeForAll(context, page, ms);
+  expect(await cart(context, page)).toBe(200);
+  return { page, first };
+}
+
+/**
  * The lifecycle stories that need nothing but a page and the emulators (no DevTools protocol,
  * no request routing), so every engine runs them. Those that move the clock are in
  * {@link clockScenarios}: they need a worker that stays up between the move and the call.
@@ -183,12 +198,8 @@ export const clockScenarios: Scenario[] = [
   {
     name: 'a token inside the renewal margin is renewed before the call goes out, on the same device',
     async run(context) {
-      const page = await open(context, '/tag-only.html');
-      expect(await cart(context, page)).toBe(200);
-      const first = await session(page);
       // A one-hour token with the default five-minute margin: 56 minutes later it is due.
-      await passTimeForAll(context, page, 56 * MINUTE);
-      expect(await cart(context, page)).toBe(200);
+      const { page, first } = await cartCallAgainAfter(context, 56 * MINUTE);
       expect(context.firmly.counters).toMatchObject({
         browserSession: 2,
         renewals: 1,
@@ -201,11 +212,7 @@ export const clockScenarios: Scenario[] = [
   {
     name: 'a shopper back after the token expired gets it renewed from the expired one, same device',
     async run(context) {
-      const page = await open(context, '/tag-only.html');
-      expect(await cart(context, page)).toBe(200);
-      const first = await session(page);
-      await passTimeForAll(context, page, 2 * 60 * MINUTE);
-      expect(await cart(context, page)).toBe(200);
+      const { page, first } = await cartCallAgainAfter(context, 2 * 60 * MINUTE);
       expect(context.firmly.counters).toMatchObject({
         renewals: 1,
         devicesCreated: 1,
@@ -217,11 +224,7 @@ export const clockScenarios: Scenario[] = [
   {
     name: 'past one week the API refuses renewal; a fresh session starts and the call still succeeds',
     async run(context) {
-      const page = await open(context, '/tag-only.html');
-      expect(await cart(context, page)).toBe(200);
-      const first = await session(page);
-      await passTimeForAll(context, page, 8 * DAY);
-      expect(await cart(context, page)).toBe(200);
+      const { page, first } = await cartCallAgainAfter(context, 8 * DAY);
       expect(context.firmly.counters).toMatchObject({
         renewals: 0,
         devicesCreated: 2,
@@ -234,11 +237,7 @@ export const clockScenarios: Scenario[] = [
   {
     name: 'with workers disabled, the fallback renews a token inside the margin on the same device',
     async run(context) {
-      const page = await open(context, '/tag-only.html', true);
-      expect(await cart(context, page)).toBe(200);
-      const first = await session(page);
-      await passTimeForAll(context, page, 56 * MINUTE);
-      expect(await cart(context, page)).toBe(200);
+      const { page, first } = await cartCallAgainAfter(context, 56 * MINUTE, true);
       expect(context.firmly.counters).toMatchObject({
         renewals: 1,
         devicesCreated: 1,
