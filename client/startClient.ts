@@ -51,9 +51,16 @@ export function startClient(
   // The worker this page loaded under: its static routing rules stay the page's until it navigates.
   const loadedUnder = container?.controller;
   const loadedUnderOurs = options.registerWorker && loadedUnder?.scriptURL === options.scriptURL;
+  // A page loaded uncontrolled takes the rules of the first worker that claims it, which may be
+  // one registered for another configuration a moment before (another shop on this origin).
+  let firstClaimedBy: ServiceWorker | undefined;
+  container?.addEventListener('controllerchange', () => {
+    firstClaimedBy ??= container.controller ?? undefined;
+  });
   // A page whose rules send API calls past the worker authorizes them itself until it navigates
   // (decision 014).
-  const pageAuthorizes = options.registerWorker && !routesReachWorker(loadedUnder, options);
+  const pageAuthorizes = () =>
+    options.registerWorker && !routesReachWorker(loadedUnder ?? firstClaimedBy, options);
   // API calls made before `ready` are held, not sent without the token (decision 002). A page
   // already under our worker holds none: its calls reach the worker, which starts for them.
   const setMode: SetApiCallMode = loadedUnderOurs
@@ -113,7 +120,7 @@ export function startClient(
       greet(worker).then(
         () => {
           // The worker cannot see this page's calls: the fallback stays until the next navigation.
-          if (pageAuthorizes) return;
+          if (pageAuthorizes()) return;
           fallback?.disarm();
           fallback = undefined;
           setMode('pass');
@@ -140,12 +147,14 @@ export function startClient(
         throw new InterceptorError('WorkerUnavailable', 'the browser refused the registration');
       }
     }
-    if (pageAuthorizes) return false;
+    if (pageAuthorizes()) return false;
     const worker = await waitForControl(
       container,
       options.registerWorker ? options.scriptURL : undefined,
       CONTROL_TIMEOUT_MS,
     );
+    // Claimed first by a worker of another configuration while ours was on its way.
+    if (pageAuthorizes()) return false;
     // Our own worker's configuration is ours: held calls go now, beside the version handshake
     // (decision 015). Another worker proves it hosts the interceptor by answering it first.
     if (options.registerWorker) setMode('pass');
