@@ -19,6 +19,7 @@
  * @packageDocumentation
  */
 import { test as base } from '@playwright/test';
+import { MIRRORED_CORS } from './emulator/cors/mirroredCors.js';
 import {
   type DigitalRiverEmulator,
   type FirmlyEmulator,
@@ -100,13 +101,7 @@ export const test = base.extend<
     firmlyEmulator.reset();
     firmlyEmulator.setTokenLifetime(3600);
     firmlyEmulator.setRenewWindow(7 * 24 * 3600);
-    firmlyEmulator.setCors({
-      allowOrigins: 'echo',
-      allowHeaders: 'echo',
-      allowCredentials: true,
-      maxAgeSeconds: 600,
-      omitOnUnauthorized: false,
-    });
+    firmlyEmulator.setCors(MIRRORED_CORS);
     firmlyEmulator.setNow(() => Date.now());
     await routeOrigin(context, firmlyApiOrigin, firmlyEmulator.origin);
     await use(firmlyEmulator);
@@ -117,13 +112,7 @@ export const test = base.extend<
   ) => {
     digitalRiverEmulator.reset();
     digitalRiverEmulator.setAccessTokenLifetime(86397);
-    digitalRiverEmulator.setCors({
-      allowOrigins: 'echo',
-      allowHeaders: 'echo',
-      allowCredentials: true,
-      maxAgeSeconds: 600,
-      omitOnUnauthorized: false,
-    });
+    digitalRiverEmulator.setCors(MIRRORED_CORS);
     digitalRiverEmulator.setNow(() => Date.now());
     await routeOrigin(context, digitalRiverApiOrigin, digitalRiverEmulator.apiOrigin);
     await routeOrigin(context, digitalRiverStoreOrigin, digitalRiverEmulator.storeOrigin);

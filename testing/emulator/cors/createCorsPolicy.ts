@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { headerValue } from '../http/headerValue.js';
 import type { EmulatorCors } from './EmulatorCors.js';
+import { MIRRORED_CORS } from './mirroredCors.js';
 
 /** What an API always allows and exposes, whatever a test changes. */
 export interface ApiCorsBasics {
@@ -68,13 +69,13 @@ function checked(next: EmulatorCors): EmulatorCors {
  * for a call that carries cookies.
  *
  * @param basics - what the API always allows and exposes
- * @param initial - the starting settings
+ * @param initial - the starting settings; by default the origin and headers are mirrored
  * @returns the policy
  * @throws TypeError for a malformed setting
  */
 export function createCorsPolicy(
   basics: ApiCorsBasics,
-  initial: Required<EmulatorCors>,
+  initial: Required<EmulatorCors> = MIRRORED_CORS,
 ): CorsPolicy {
   const current: Required<EmulatorCors> = { ...(checked(initial) as Required<EmulatorCors>) };
 

@@ -210,23 +210,14 @@ export async function startDigitalRiverEmulator(
 
   // The public list of methods and headers, plus a max age (our addition): without it Chrome asks
   // again within seconds, and every call the worker re-issues with a token would cost a preflight.
-  const cors = createCorsPolicy(
-    {
-      methods: 'GET, POST, PUT, DELETE',
-      ownHeaders: ['Authorization', 'Content-Type', 'Accept'],
-      exposeHeaders: [],
-    },
-    // Digital River documents `*`, which a browser refuses for any credentialed call; a storefront
-    // sending `withCredentials` needs the origin mirrored, so that is the default and `*` (the
-    // documented answer) is an option.
-    {
-      allowOrigins: 'echo',
-      allowHeaders: 'echo',
-      allowCredentials: true,
-      maxAgeSeconds: 600,
-      omitOnUnauthorized: false,
-    },
-  );
+  // Digital River documents `*`, which a browser refuses for any credentialed call; a storefront
+  // sending `withCredentials` needs the origin mirrored, so that is the default and `*` (the
+  // documented answer) is an option.
+  const cors = createCorsPolicy({
+    methods: 'GET, POST, PUT, DELETE',
+    ownHeaders: ['Authorization', 'Content-Type', 'Accept'],
+    exposeHeaders: [],
+  });
   if (options.cors) cors.set(options.cors);
   const faults = createFaultQueue<DigitalRiverFaultEndpoint>(DIGITAL_RIVER_FAULT_ENDPOINTS);
   const redirects = createRedirectRules();

@@ -185,28 +185,19 @@ export async function startFirmlyEmulator(
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
     renewWindowSeconds: options.renewWindowSeconds ?? 7 * 24 * 3600,
   });
-  const cors = createCorsPolicy(
-    {
-      methods: 'GET, POST, PUT, DELETE, PATCH, OPTIONS',
-      ownHeaders: [
-        'x-firmly-authorization',
-        'x-firmly-app-id',
-        'content-type',
-        'x-firmly-request-id',
-      ],
-      exposeHeaders: ['x-firmly-request-id'],
-    },
-    // Firmly's own client sends every call with credentials, so the real API has to mirror the
-    // origin and allow credentials; the requested headers are mirrored so a storefront's own
-    // header (tracing, say) passes until a test restricts it.
-    {
-      allowOrigins: 'echo',
-      allowHeaders: 'echo',
-      allowCredentials: true,
-      maxAgeSeconds: 600,
-      omitOnUnauthorized: false,
-    },
-  );
+  // Firmly's own client sends every call with credentials, so the real API has to mirror the
+  // origin and allow credentials; the requested headers are mirrored so a storefront's own
+  // header (tracing, say) passes until a test restricts it.
+  const cors = createCorsPolicy({
+    methods: 'GET, POST, PUT, DELETE, PATCH, OPTIONS',
+    ownHeaders: [
+      'x-firmly-authorization',
+      'x-firmly-app-id',
+      'content-type',
+      'x-firmly-request-id',
+    ],
+    exposeHeaders: ['x-firmly-request-id'],
+  });
   if (options.cors) cors.set(options.cors);
   const book = createCartBook(options.shops);
   const runCartCall = createCartCallRunner(options.serialisedBackend, () => {
