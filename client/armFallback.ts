@@ -1,10 +1,12 @@
 import { CHECKOUT_PATH } from '../core/CheckoutOptions.js';
 import { createInterceptorCore } from '../core/createInterceptorCore.js';
 import type { TokenSession } from '../core/createTokenSession.js';
-import { debugLog } from '../core/DebugLog.js';
+import { debugLog, describeUrl } from '../core/DebugLog.js';
 import { toErrorInfo } from '../core/errors.js';
+import type { InterceptInfo } from '../core/InterceptInfo.js';
 import type { WorkerConfig } from '../core/WorkerConfig.js';
 import { webLock } from '../core/webLock.js';
+import { withToken } from '../core/withToken.js';
 import { askThisPage } from './askThisPage.js';
 import type { Emitter } from './createEmitter.js';
 import { handOffFromPage } from './handOffFromPage.js';
@@ -54,7 +56,7 @@ export function armFallback(
   log?.(
     `fallback armed: this page attaches the token to calls to ${config.apiOrigins.join(' ')} itself`,
   );
-  const { session, authorizedFetch } = createInterceptorCore(config, {
+  const { session, authorizedFetch, provider } = createInterceptorCore(config, {
     log,
     fetch: nativeFetch,
     withLock: webLock(win.navigator.locks),
@@ -63,8 +65,20 @@ export function armFallback(
     onError: (error) => events.emit('error', error),
     askPage: () => askThisPage(win, config),
   });
-  const send = (request: Request) =>
-    authorizedFetch(request, (info) => events.emit('intercept', info));
+  const report = (info: InterceptInfo) => events.emit('intercept', info);
+  const send = (request: Request) => {
+    // A keepalive call may be made as the page goes away (`pagehide`), when nothing the page
+    // would do after its first wait still runs: with a token in memory it leaves at once. Not
+    // followed through a redirect, and not retried after a 401: no page is left to do either.
+    const token =
+      request.keepalive && !request.headers.has(provider.authHeader) && session.tokenNow();
+    if (!token) return authorizedFetch(request, report);
+    log?.(`${request.method} ${describeUrl(request.url)}: keepalive, token attached at once`);
+    return nativeFetch(withToken(provider, request, token)).then((response) => {
+      report({ method: request.method, url: request.url, status: response.status, retried: false });
+      return response;
+    });
+  };
 
   let armed = true;
   const checkout = (handOff: URL) => handOffFromPage(win, config, session, handOff);

@@ -226,6 +226,35 @@ describe('patchApiCalls', () => {
     restore();
   });
 
+  it('with a keepalive sender, keepalive cart calls go to it, held or passed; every other call goes as made', async () => {
+    const { win, pageFetch, original, restore } = fakePage();
+    const handed: { request: Request; body: BodyInit | null | undefined }[] = [];
+    const setMode = patchApiCalls(win, [API], async (request, body) => {
+      handed.push({ request, body });
+      return Response.json({ via: 'worker' });
+    });
+    const held = win.fetch(`${API}/cart`, { method: 'POST', body: 'held', keepalive: true });
+    setMode('pass');
+    await expect((await held).json()).resolves.toEqual({ via: 'worker' });
+
+    // The fetch wrapper stays for the page's life; the XHR methods go back.
+    expect(win.fetch).not.toBe(pageFetch);
+    expect(FakeXhr.prototype.send).toBe(original.send);
+    const leaving = new Request(`${API}/cart`, { method: 'POST', body: 'bye', keepalive: true });
+    await win.fetch(leaving);
+    await win.fetch(`${API}/cart`);
+    await win.fetch('https://analytics.example.net/beacon', { method: 'POST', keepalive: true });
+    expect(handed.map(({ request, body }) => [request.url, request.keepalive, body])).toEqual([
+      [`${API}/cart`, true, 'held'],
+      [`${API}/cart`, true, undefined],
+    ]);
+    expect(pageFetch.mock.calls.map(([input]) => String(input))).toEqual([
+      `${API}/cart`,
+      'https://analytics.example.net/beacon',
+    ]);
+    restore();
+  });
+
   it('a script that wrapped fetch after us keeps its wrapper when the patch comes off', async () => {
     const { win, restore } = fakePage();
     const setMode = patchApiCalls(win, [API]);

@@ -39,6 +39,19 @@ export type ApiCallMode = 'pass' | ApiCallAuthorizer;
 /** Switches where the page's API calls go. `pass` is final: it takes the patch off. */
 export type SetApiCallMode = (mode: ApiCallMode) => void;
 
+/**
+ * Sends a `keepalive` API call in `pass` mode: through the worker, which some engines would
+ * send it past (decision 019).
+ *
+ * @param request - the page's call
+ * @param body - the body the page passed, if any
+ * @returns the answer the page gets
+ */
+export type SendKeepalive = (
+  request: Request,
+  body: BodyInit | null | undefined,
+) => Promise<Response>;
+
 /** What the patch keeps of one XHR between `open()` and the call going out. */
 interface OpenedXhr {
   call: XhrCall;
@@ -52,16 +65,20 @@ interface OpenedXhr {
  * calls, synchronous XHRs (they cannot wait) and `no-cors` fetches (they cannot carry a header)
  * always go out as the page made them.
  *
- * `pass` puts the page's own `fetch` and XHR methods back (unless another script wrapped them
- * since), so a page a worker serves pays nothing for the patch afterwards.
+ * `pass` puts the page's own XHR methods back (unless another script wrapped them since), and
+ * its `fetch` too unless `sendKeepalive` is given: then `fetch` stays wrapped, and hands
+ * `keepalive` API calls to it; every other call goes straight to the page's own `fetch` after
+ * one property read.
  *
  * @param win - the page's window
  * @param apiOrigins - the configured API origins
+ * @param sendKeepalive - sends `keepalive` API calls in `pass` mode
  * @returns the mode switch
  */
 export function patchApiCalls(
   win: Window & typeof globalThis,
   apiOrigins: readonly string[],
+  sendKeepalive?: SendKeepalive,
 ): SetApiCallMode {
   let mode: ApiCallMode | undefined;
   let release!: () => void;
@@ -75,15 +92,17 @@ export function patchApiCalls(
 
   const pageFetch = win.fetch;
   const patchedFetch: typeof fetch = async (input, init) => {
-    if (mode === 'pass' || !isApi(input instanceof Request ? input.url : input)) {
+    const handOff =
+      sendKeepalive && (init?.keepalive ?? (input instanceof Request && input.keepalive));
+    if ((mode === 'pass' && !handOff) || !isApi(input instanceof Request ? input.url : input)) {
       return pageFetch.call(win, input, init);
     }
     return route((next) => {
       const request = new Request(input, init);
       // A no-cors request cannot carry the header, so it is left alone, as the worker leaves it.
-      return next === 'pass' || request.mode === 'no-cors'
-        ? pageFetch.call(win, request)
-        : next.fetch(request);
+      if (request.mode === 'no-cors') return pageFetch.call(win, request);
+      if (next !== 'pass') return next.fetch(request);
+      return handOff ? sendKeepalive(request, init?.body) : pageFetch.call(win, request);
     });
   };
 
@@ -136,7 +155,7 @@ export function patchApiCalls(
     mode = next;
     if (next === 'pass') {
       // Only what is still ours: another script may have wrapped fetch or XHR on top.
-      if (win.fetch === patchedFetch) win.fetch = pageFetch;
+      if (win.fetch === patchedFetch && !sendKeepalive) win.fetch = pageFetch;
       for (const name of Object.keys(native) as (keyof typeof native)[]) {
         if (proto[name] === patched[name]) Object.assign(proto, { [name]: native[name] });
       }

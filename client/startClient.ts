@@ -7,10 +7,11 @@ import type { Fallback } from './armFallback.js';
 import { createEmitter } from './createEmitter.js';
 import { logError } from './logError.js';
 import { messageWorker } from './messageWorker.js';
-import { patchApiCalls, type SetApiCallMode } from './patchApiCalls.js';
+import { patchApiCalls, type SendKeepalive, type SetApiCallMode } from './patchApiCalls.js';
 import { reportToConsole } from './reportToConsole.js';
 import { routesReachWorker } from './routesReachWorker.js';
 import type { InterceptorEvents, SwTokenInterceptor } from './SwTokenInterceptor.js';
+import { sendThroughWorker } from './sendThroughWorker.js';
 import type { ValidInstallOptions } from './validateInstallOptions.js';
 import { waitForControl } from './waitForControl.js';
 
@@ -61,11 +62,23 @@ export function startClient(
   // (decision 014).
   const pageAuthorizes = () =>
     options.registerWorker && !routesReachWorker(loadedUnder ?? firstClaimedBy, options);
+  // Workers that answered the handshake: they host the interceptor.
+  const hosts = new WeakSet<ServiceWorker>();
+  // Keepalive API calls go to the worker as a message: Firefox sends them past it (decision 019).
+  // Only to a worker known to host the interceptor; any other would leave the call unsent.
+  const pageSend = (request: Request) => nativeFetch.call(win, request);
+  const sendKeepalive: SendKeepalive = (request, body) => {
+    const worker = container?.controller;
+    return worker &&
+      (options.registerWorker ? worker.scriptURL === options.scriptURL : hosts.has(worker))
+      ? sendThroughWorker(worker, request, body, pageSend)
+      : pageSend(request);
+  };
   // API calls made before `ready` are held, not sent without the token (decision 002). A page
   // already under our worker holds none: its calls reach the worker, which starts for them.
-  const setMode: SetApiCallMode = loadedUnderOurs
-    ? () => undefined
-    : patchApiCalls(win, options.worker.apiOrigins);
+  const patch = patchApiCalls(win, options.worker.apiOrigins, sendKeepalive);
+  if (loadedUnderOurs) patch('pass');
+  const setMode: SetApiCallMode = loadedUnderOurs ? () => undefined : patch;
   const log = debugLog(options.worker.debug, (line) => console.info(line));
 
   // One handshake per worker, however many paths (start-up, controllerchange) ask for it.
@@ -84,6 +97,7 @@ export function startClient(
       { type: 'hello', version: VERSION },
       HELLO_TIMEOUT_MS,
     );
+    hosts.add(worker);
     if (version !== VERSION) {
       logError(
         new InterceptorError('VersionMismatch', `page ${VERSION}, worker ${version}`),

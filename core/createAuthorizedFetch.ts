@@ -5,6 +5,7 @@ import { type ErrorInfo, InterceptorError, toErrorInfo } from './errors.js';
 import type { InterceptInfo } from './InterceptInfo.js';
 import type { Provider } from './providers/Provider.js';
 import { tokenFailureResponse } from './tokenFailureResponse.js';
+import { withToken } from './withToken.js';
 
 /** Sends one API call with the token; `report` is told how it went. */
 export type AuthorizedFetch = (
@@ -112,13 +113,6 @@ export function createAuthorizedFetch(
   isApiUrl: (url: string) => boolean,
   log?: DebugLog,
 ): AuthorizedFetch {
-  const withToken = (request: Request, token: string, body: ArrayBuffer | null) => {
-    const headers = new Headers(request.headers);
-    provider.authorize(headers, token);
-    // Manual, so no hop leaves with the token before we know where it leads.
-    return new Request(request, { headers, body, redirect: 'manual' });
-  };
-
   const refuseRedirect = (request: Request, why: string) => {
     log?.(`${request.method} ${describeUrl(request.url)}: redirect not followed (${why})`);
     return codedErrorResponse(
@@ -132,7 +126,7 @@ export function createAuthorizedFetch(
   async function send(request: Request, token: string, body: ArrayBuffer | null) {
     let target = request;
     for (let hop = 0; ; hop++) {
-      const response = await fetchFn(withToken(target, token, body));
+      const response = await fetchFn(withToken(provider, target, token, body));
       if (response.type !== 'opaqueredirect') return response;
       // The page asked to see redirects itself, or to fail on them: as it would without us.
       if (request.redirect === 'manual') return response;

@@ -456,3 +456,22 @@ describe('calls that start while a refused token is being replaced', () => {
     expect(provider.calls).toEqual([undefined, refused]);
   });
 });
+
+describe('a call that cannot wait (keepalive, as the page goes away)', () => {
+  it('gets the token in memory at once, inside the margin too, but never a refused or expired one', async () => {
+    const { session, provider, options } = setup();
+    expect(session.tokenNow()).toBeUndefined();
+    const token = await session.token();
+    expect(session.tokenNow()).toBe(token);
+    // Inside the margin a waiting call would renew first; one that cannot wait still goes.
+    options.clock.now += HOUR - 60_000;
+    expect(session.tokenNow()).toBe(token);
+    options.clock.now += 60_000;
+    expect(session.tokenNow()).toBeUndefined();
+
+    const fresh = await session.token();
+    provider.gate = new Promise<void>(() => undefined);
+    void session.renew(fresh).catch(() => undefined);
+    expect(session.tokenNow()).toBeUndefined();
+  });
+});

@@ -57,6 +57,13 @@ export interface TokenSession {
    * @throws as {@link TokenSession.token} does
    */
   renew(rejected: string, signal?: AbortSignal): Promise<string>;
+  /**
+   * For a call that cannot wait (a `keepalive` call from a page that is going away): the token
+   * in memory, if it has not expired and the API has not refused it, even inside the margin.
+   *
+   * @returns that token, or `undefined` when getting one would mean waiting
+   */
+  tokenNow(): string | undefined;
   /** @returns what the page may know of the session, obtaining one if there is none */
   info(): Promise<SessionInfo>;
   /** Forgets the session, in memory and in the store. */
@@ -291,6 +298,8 @@ export function createTokenSession(o: TokenSessionOptions): TokenSession {
       return (await join(undefined, signal)).token;
     },
     renew: replace,
+    tokenNow: () =>
+      current && current.token !== refused && isUsable(current) ? current.token : undefined,
     async info() {
       if (preloading) await preloading;
       const session = current && isUsable(current) ? current : await join(undefined);

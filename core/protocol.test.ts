@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode, InterceptorError } from './errors.js';
 import {
   answer,
+  type HandedCall,
   type Handlers,
   isOurMessage,
   isPageRequest,
@@ -13,6 +14,14 @@ import {
   request,
 } from './protocol.js';
 
+const HANDED: HandedCall = {
+  url: 'https://api.example.com/cart',
+  method: 'POST',
+  headers: [['content-type', 'application/json']],
+  body: '{}',
+  credentials: 'same-origin',
+};
+
 describe('the page/worker protocol', () => {
   it('accepts the page requests it defines', () => {
     for (const type of ['session', 'clear', 'claim']) {
@@ -20,6 +29,7 @@ describe('the page/worker protocol', () => {
     }
     expect(isPageRequest({ tag: PROTOCOL_TAG, type: 'hello', version: '1' })).toBe(true);
     expect(isPageRequest({ tag: PROTOCOL_TAG, type: 'checkout', search: '?themeId=1' })).toBe(true);
+    expect(isPageRequest({ tag: PROTOCOL_TAG, type: 'send', call: HANDED })).toBe(true);
   });
 
   it('refuses anything that would change the configuration, or is malformed', () => {
@@ -30,6 +40,10 @@ describe('the page/worker protocol', () => {
       { tag: PROTOCOL_TAG, type: 'hello' },
       { tag: PROTOCOL_TAG, type: 'checkout' },
       { tag: PROTOCOL_TAG, type: 'checkout', search: { themeId: '1' } },
+      { tag: PROTOCOL_TAG, type: 'send' },
+      { tag: PROTOCOL_TAG, type: 'send', call: { ...HANDED, url: new URL(HANDED.url) } },
+      { tag: PROTOCOL_TAG, type: 'send', call: { ...HANDED, headers: { a: 'b' } } },
+      { tag: PROTOCOL_TAG, type: 'send', call: { ...HANDED, credentials: undefined } },
       { tag: PROTOCOL_TAG },
       { type: 'session' },
       null,
@@ -65,6 +79,12 @@ describe('one request/reply transport, for both directions', () => {
     clear: async () => null,
     claim: () => new Promise(() => undefined),
     checkout: async () => null,
+    send: async ({ call }) => ({
+      status: 201,
+      statusText: 'Created',
+      headers: [],
+      body: new TextEncoder().encode(call.method).buffer,
+    }),
   };
   const options = {
     timeoutMs: 50,
@@ -75,6 +95,16 @@ describe('one request/reply transport, for both directions', () => {
     await expect(
       request(peer(handlers), { type: 'hello', version: '1' }, options),
     ).resolves.toEqual({ version: '2' });
+  });
+
+  it('a handed call is answered with what the handler read', async () => {
+    const answered = (await request(
+      peer(handlers),
+      { type: 'send', call: HANDED },
+      options,
+    )) as ReplyValues['send'];
+    expect(answered.status).toBe(201);
+    expect(new TextDecoder().decode(answered.body)).toBe('POST');
   });
 
   it('a handler that throws reaches the asking side as the same coded error', async () => {

@@ -24,7 +24,33 @@ export type PageRequest =
    * URL's query) so a bad one is a coded rejection rather than an error page. The token itself
    * never crosses to the page.
    */
-  | { tag: typeof PROTOCOL_TAG; type: 'checkout'; search: string };
+  | { tag: typeof PROTOCOL_TAG; type: 'checkout'; search: string }
+  /**
+   * Sends one API call for the page (a `keepalive` fetch, which some engines send past the
+   * worker). The worker sends only calls to its API origins.
+   */
+  | { tag: typeof PROTOCOL_TAG; type: 'send'; call: HandedCall };
+
+/**
+ * An API call the page hands to the worker: what a `Request` holds, in a form `postMessage`
+ * can carry. The body is the page's own where it can be posted as it is (so the call leaves
+ * while a page that is going away can still post), otherwise its bytes.
+ */
+export interface HandedCall {
+  url: string;
+  method: string;
+  headers: [string, string][];
+  body: string | Blob | ArrayBuffer | ArrayBufferView<ArrayBuffer> | null;
+  credentials: RequestCredentials;
+}
+
+/** The worker's answer to a {@link HandedCall}, read whole. */
+export interface HandedAnswer {
+  status: number;
+  statusText: string;
+  headers: [string, string][];
+  body: ArrayBuffer;
+}
 
 /** What each page request's successful answer carries. */
 export interface ReplyValues {
@@ -34,6 +60,7 @@ export interface ReplyValues {
   clear: null;
   claim: null;
   checkout: null;
+  send: HandedAnswer;
 }
 
 /**
@@ -64,13 +91,17 @@ export type Untagged<R> = R extends unknown ? Omit<R, 'tag'> : never;
 
 /**
  * One handler per request type, each returning exactly that type's reply value, so the answering
- * side is checked against the same table the asking side reads.
+ * side is checked against the same table the asking side reads. `report`, where the asking side
+ * can be told, tells it how a call it handed over went.
  */
 export type Handlers<R extends { type: string }, V extends Record<R['type'], unknown>> = {
-  [K in R['type']]: (request: Extract<R, { type: K }>) => Promise<V[K]>;
+  [K in R['type']]: (request: Extract<R, { type: K }>, report?: ReportCall) => Promise<V[K]>;
 };
 
-const REQUEST_TYPES = new Set<string>(['hello', 'session', 'clear', 'claim', 'checkout']);
+/** Tells a page how an API call made for it went. */
+export type ReportCall = (info: InterceptInfo) => void;
+
+const REQUEST_TYPES = new Set<string>(['hello', 'session', 'clear', 'claim', 'checkout', 'send']);
 const EVENT_TYPES = new Set<string>(['session', 'error', 'intercept']);
 
 function isTagged(data: unknown): data is { tag: string; type?: unknown; ok?: unknown } {
@@ -96,6 +127,15 @@ export function isPageRequest(data: unknown): data is PageRequest {
     return false;
   if (data.type === 'hello') return typeof (data as { version?: unknown }).version === 'string';
   if (data.type === 'checkout') return typeof (data as { search?: unknown }).search === 'string';
+  if (data.type === 'send') {
+    const call = (data as { call?: Partial<Record<keyof HandedCall, unknown>> }).call;
+    return (
+      typeof call?.url === 'string' &&
+      typeof call.method === 'string' &&
+      Array.isArray(call.headers) &&
+      typeof call.credentials === 'string'
+    );
+  }
   return true;
 }
 
@@ -208,17 +248,22 @@ export function request<M extends { type: string }>(
  * @param handlers - one per request type
  * @param data - the received message
  * @param isValid - the guard for this side's requests
+ * @param report - tells the asking side how a call made for it went, handed to the handler
  * @returns the reply to post on `ports[0]`
  */
 export async function answer<R extends { type: string }, V extends Record<R['type'], unknown>>(
   handlers: Handlers<R, V>,
   data: unknown,
   isValid: (data: unknown) => data is R,
+  report?: ReportCall,
 ): Promise<Reply<unknown>> {
   if (!isValid(data)) return fail(new InterceptorError('ProtocolError'));
-  const handler = handlers[data.type as R['type']] as (request: R) => Promise<unknown>;
+  const handler = handlers[data.type as R['type']] as (
+    request: R,
+    report?: ReportCall,
+  ) => Promise<unknown>;
   try {
-    return ok(await handler(data));
+    return ok(await handler(data, report));
   } catch (error) {
     return fail(error);
   }

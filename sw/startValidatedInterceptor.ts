@@ -3,6 +3,7 @@ import { CHECKOUT_PATH, readCheckoutOptions } from '../core/CheckoutOptions.js';
 import { checkoutUnsupported } from '../core/checkoutUnsupported.js';
 import { createInterceptorCore } from '../core/createInterceptorCore.js';
 import { debugLog, describeUrl } from '../core/DebugLog.js';
+import type { InterceptInfo } from '../core/InterceptInfo.js';
 import { apiRequestVerdict } from '../core/isApiRequest.js';
 import {
   answer,
@@ -14,6 +15,7 @@ import {
   type ReplyValues,
   type WorkerEvent,
 } from '../core/protocol.js';
+import { sendHandedCall } from '../core/sendHandedCall.js';
 import { VERSION } from '../core/version.js';
 import type { WorkerConfig } from '../core/WorkerConfig.js';
 import { webLock } from '../core/webLock.js';
@@ -118,11 +120,21 @@ export function startValidatedInterceptor(
       await session.token();
       return null;
     },
+    // A keepalive call the page's engine would send past this worker (decision 019).
+    send: ({ call }, reportCall) =>
+      sendHandedCall(call, config.apiOrigins, authorizedFetch, reportCall),
   };
 
   scope.addEventListener('message', (event) => {
     if (!isOurMessage(event.data)) return;
     const port = event.ports[0];
-    event.waitUntil(answer(handlers, event.data, isPageRequest).then((r) => port?.postMessage(r)));
+    const clientId = (event.source as Client | null)?.id;
+    // Reported as fetch events are, and kept alive until delivered: the page may be gone by then.
+    const reportCall = clientId
+      ? (info: InterceptInfo) => event.waitUntil(report(clientId, info))
+      : undefined;
+    event.waitUntil(
+      answer(handlers, event.data, isPageRequest, reportCall).then((r) => port?.postMessage(r)),
+    );
   });
 }

@@ -101,6 +101,28 @@ async function checkOutTwoItems(context: ScenarioContext, workersDisabled: boole
   if (!workersDisabled) expect(shown.referrer).toBe('');
 }
 
+/**
+ * Saves the cart from `pagehide` with a `keepalive` fetch, as storefronts do when the shopper
+ * leaves, and checks it reached the API with the token. Firefox sends keepalive calls past the
+ * service worker, so the page hands them to the worker (decision 019).
+ */
+async function leaveWithKeepaliveCall(context: ScenarioContext, workersDisabled: boolean) {
+  const page = await open(context, '/tag-only.html', workersDisabled);
+  expect((await call(page, `${context.firmly.origin}${CART}`)).status).toBe(200);
+  const leaving = `${context.firmly.origin}/api/v2/echo?leaving=1`;
+  // Nothing waits for the call: the page is gone by the time it is answered.
+  await page.evaluate((url) => {
+    addEventListener('pagehide', () => {
+      void fetch(url, { method: 'POST', body: '{"quantity":3}', keepalive: true });
+    });
+  }, leaving);
+  await page.goto(`${context.shopOrigin}/blank.html`);
+  const sent = () => context.firmly.requestLog.filter((entry) => entry.path.endsWith('?leaving=1'));
+  await expect.poll(() => sent().length).toBe(1);
+  expect(sent()[0]).toMatchObject({ method: 'POST', hasAuth: true, body: '{"quantity":3}' });
+  expect(context.firmly.counters.unauthorized).toBe(0);
+}
+
 /** The scenarios both lanes run, defined once. */
 export const scenarios: Scenario[] = [
   {
@@ -195,6 +217,14 @@ export const scenarios: Scenario[] = [
       expect(JSON.parse(retried.body)).toMatchObject({ body: '{"quantity":2}' });
       expect(context.firmly.counters.unauthorized).toBe(1);
     },
+  },
+  {
+    name: 'a keepalive cart call sent as the shopper leaves the page carries the token',
+    run: (context) => leaveWithKeepaliveCall(context, false),
+  },
+  {
+    name: 'with workers disabled, a keepalive cart call sent as the shopper leaves carries the token',
+    run: (context) => leaveWithKeepaliveCall(context, true),
   },
   {
     name: 'the first Digital River call is authorized',
