@@ -3,7 +3,9 @@
  * local emulator. Setups run alternately in one run, so drift and load hit them alike:
  *   (a) no worker, the page attaching the token itself;
  *   (b) a bare pass-through worker that handles every request, `respondWith(fetch(event.request))`;
- *   (c) ours, with a stored token.
+ *   (c) ours, with a stored token;
+ *   (d) the cheapest worker with our static routing rules, the page attaching the token itself:
+ *       the floor for what a worker that controls the page can cost it.
  * Three figures, medians over every round:
  *   - the first cart call of a page load with the worker stopped (as Chrome stops it after about
  *     30 s idle), from navigation start to the end of the call; and the same load with the worker
@@ -42,8 +44,8 @@ const BATCH = 20;
 const BATCHES = 3;
 const CART = '/api/v2/domains/staging.luma.gift/cart';
 
-type Setup = 'a' | 'b' | 'c';
-const SETUPS: Setup[] = ['a', 'b', 'c'];
+type Setup = 'a' | 'b' | 'c' | 'd';
+const SETUPS: Setup[] = ['a', 'b', 'c', 'd'];
 
 const firmly = await startFirmlyEmulator({ testControls: true, appIds: ['demo-app'] });
 // A third party the storefront calls (analytics, search, CMS): another origin, CORS open.
@@ -71,6 +73,12 @@ writeFileSync(
   path.join(pagesDir, 'first-b.html'),
   htmlPage(
     `<script>navigator.serviceWorker.register('/passthrough-sw.js');</script>${firstCall(tokenHeader)}`,
+  ),
+);
+writeFileSync(
+  path.join(pagesDir, 'first-d.html'),
+  htmlPage(
+    `<script>navigator.serviceWorker.register(${JSON.stringify(`/routed-sw.js?api=${encodeURIComponent(firmly.origin)}`)});</script>${firstCall(tokenHeader)}`,
   ),
 );
 writeFileSync(
@@ -128,12 +136,15 @@ async function stopAllWorkers(page: Page): Promise<void> {
   await cdp.detach();
 }
 
-/** A page load (by default with the worker stopped): when its first cart call ended, and its HTML arrived. */
+/**
+ * A page load (by default with the worker stopped): when its first cart call ended, when its HTML
+ * arrived, and in (c) when the drop-in's script had arrived (it runs before the page's own).
+ */
 async function firstCallOfLoad(
   page: Page,
   setup: Setup,
   stopped = true,
-): Promise<{ call: number; started: number; html: number }> {
+): Promise<{ call: number; started: number; html: number; dropIn: number }> {
   if (setup !== 'a' && stopped) await stopAllWorkers(page);
   await page.goto(`${shop.origin}/first-${setup}.html`);
   return page.evaluate(async () => {
@@ -142,7 +153,15 @@ async function firstCallOfLoad(
     const [navigation] = performance.getEntriesByType(
       'navigation',
     ) as PerformanceNavigationTiming[];
-    return { call, started: w.callStarted, html: navigation?.responseEnd ?? Number.NaN };
+    const dropIn = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find(
+      (entry) => entry.name.endsWith('/sw-token-interceptor.js'),
+    );
+    return {
+      call,
+      started: w.callStarted,
+      html: navigation?.responseEnd ?? Number.NaN,
+      dropIn: dropIn?.responseEnd ?? Number.NaN,
+    };
   });
 }
 
@@ -205,6 +224,7 @@ interface Samples {
   firstCallRunning: number[];
   html: number[];
   started: number[];
+  dropIn: number[];
   calls: Record<Kind, number[]>;
 }
 const samples = Object.fromEntries(
@@ -215,6 +235,7 @@ const samples = Object.fromEntries(
       firstCallRunning: [],
       html: [],
       started: [],
+      dropIn: [],
       calls: Object.fromEntries(kinds.map((kind) => [kind, []])),
     } as unknown as Samples,
   ]),
@@ -224,7 +245,17 @@ const samples = Object.fromEntries(
 const ratios = {
   firstCallCB: [] as number[],
   firstCallCA: [] as number[],
+  firstCallCD: [] as number[],
   calls: Object.fromEntries(kinds.map((kind) => [kind, [] as number[]])) as Record<Kind, number[]>,
+  // Non-API calls: ours against the routing floor (c/d), and the floor against no worker (d/a).
+  callsCD: Object.fromEntries(kinds.map((kind) => [kind, [] as number[]])) as Record<
+    Kind,
+    number[]
+  >,
+  callsDA: Object.fromEntries(kinds.map((kind) => [kind, [] as number[]])) as Record<
+    Kind,
+    number[]
+  >,
 };
 
 const started = Date.now();
@@ -238,17 +269,18 @@ for (const setup of SETUPS) {
 }
 
 for (let r = 0; r < ROUNDS; r++) {
-  const order: Setup[] = r % 2 === 0 ? ['a', 'b', 'c'] : ['c', 'b', 'a'];
+  const order: Setup[] = r % 2 === 0 ? ['a', 'b', 'c', 'd'] : ['d', 'c', 'b', 'a'];
   const first = {} as Record<Setup, number>;
   for (const setup of order) {
     const { page } = contexts[setup];
     const calls: number[] = [];
     for (let i = 0; i < LOADS; i++) {
-      const { call, started, html } = await firstCallOfLoad(page, setup);
+      const { call, started, html, dropIn } = await firstCallOfLoad(page, setup);
       calls.push(call);
       samples[setup].firstCall.push(call);
       samples[setup].html.push(html);
       samples[setup].started.push(started);
+      samples[setup].dropIn.push(dropIn);
     }
     // The same load with the worker still running: the difference is what starting it costs.
     samples[setup].firstCallRunning.push((await firstCallOfLoad(page, setup, false)).call);
@@ -256,6 +288,7 @@ for (let r = 0; r < ROUNDS; r++) {
   }
   ratios.firstCallCB.push(first.c / first.b);
   ratios.firstCallCA.push(first.c / first.a);
+  ratios.firstCallCD.push(first.c / first.d);
   for (let batch = 0; batch < BATCHES; batch++) {
     for (const kind of kinds) {
       const { kind: how, url } = KINDS[kind](shop.origin);
@@ -270,6 +303,8 @@ for (let r = 0; r < ROUNDS; r++) {
       // API calls are held to the bare worker; everything else to no worker at all.
       const base = kind === 'API call' ? batchMedian.b : batchMedian.a;
       ratios.calls[kind].push(batchMedian.c / base);
+      ratios.callsCD[kind].push(batchMedian.c / batchMedian.d);
+      ratios.callsDA[kind].push(batchMedian.d / batchMedian.a);
     }
   }
 }
@@ -301,11 +336,13 @@ const results = {
     a: 'no worker',
     b: 'bare pass-through worker',
     c: 'sw-token-interceptor, stored token',
+    d: 'the cheapest worker with our static routing rules',
   },
   firstCallWorkerStopped: bySetup((s) => ({
     fromNavigationMedianMs: round(median(samples[s].firstCall)),
     htmlArrivedMedianMs: round(median(samples[s].html)),
     callStartedMedianMs: round(median(samples[s].started)),
+    ...(s === 'c' && { dropInArrivedMedianMs: round(median(samples[s].dropIn)) }),
     workerRunningMedianMs: round(median(samples[s].firstCallRunning)),
   })),
   nonApiMedianMs: bySetup((s) =>
@@ -318,8 +355,15 @@ const results = {
   ratios: {
     firstCallCOverB: round(median(ratios.firstCallCB)),
     firstCallCOverA: round(median(ratios.firstCallCA)),
+    firstCallCOverD: round(median(ratios.firstCallCD)),
     nonApiCOverA: Object.fromEntries(
       nonApiKinds.map((kind) => [kind, round(median(ratios.calls[kind]))]),
+    ),
+    nonApiCOverD: Object.fromEntries(
+      nonApiKinds.map((kind) => [kind, round(median(ratios.callsCD[kind]))]),
+    ),
+    nonApiDOverA: Object.fromEntries(
+      nonApiKinds.map((kind) => [kind, round(median(ratios.callsDA[kind]))]),
     ),
     warmApiCOverB: round(median(ratios.calls['API call'])),
   },
@@ -346,8 +390,13 @@ console.log('API calls, warm worker (ms each):');
 console.table(results.warmApi);
 console.log(`first call c/b: ${verdict(results.ratios.firstCallCOverB, 1.0)}`);
 console.log(`first call c/a: ${results.ratios.firstCallCOverA}`);
+console.log(`first call c/d (ours over the routing floor): ${results.ratios.firstCallCOverD}`);
 for (const kind of nonApiKinds) {
-  console.log(`non-API ${kind} c/a: ${verdict(round(median(ratios.calls[kind])), 1.02)}`);
+  console.log(
+    `non-API ${kind} c/a: ${verdict(round(median(ratios.calls[kind])), 1.02)}; ` +
+      `the routing floor d/a: ${results.ratios.nonApiDOverA[kind]}, ours over it c/d: ` +
+      `${results.ratios.nonApiCOverD[kind]}`,
+  );
 }
 console.log(`warm API calls c/b: ${verdict(results.ratios.warmApiCOverB, 1.05)}`);
 if (firefox) {

@@ -167,6 +167,20 @@ describe('the library scripts', () => {
     }
   });
 
+  it('carry a validator: asked again unchanged, they are a bodiless 304; changed, the new file', async () => {
+    const { origin } = await open();
+    const url = `${origin}/sw-token-interceptor.js`;
+    const etag = (await fetch(url)).headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await fetch(url, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    await writeFile(path.join(distDir, 'sw-token-interceptor.js'), 'window.dropIn = 2;');
+    const changed = await fetch(url, { headers: { 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(await changed.text()).toBe('window.dropIn = 2;');
+  });
+
   it('never lets a path reach outside the served folders', async () => {
     const { origin } = await open();
     for (const attempt of [

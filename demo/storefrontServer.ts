@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -261,14 +262,21 @@ function send(
   contentType: string,
   body: string | Buffer,
 ): void {
-  res.writeHead(status, {
-    'Content-Type': contentType,
-    'Content-Length': Buffer.byteLength(body),
+  // A validator, as any static host sends one: a reload asks again and gets a bodiless 304 for
+  // what did not change, and the browser reuses its copy (and, for scripts, its compiled code).
+  const etag = status === 200 ? `"${createHash('sha1').update(body).digest('base64url')}"` : '';
+  const unchanged = etag !== '' && req.headers['if-none-match'] === etag;
+  res.writeHead(unchanged ? 304 : status, {
+    ...(!unchanged && {
+      'Content-Type': contentType,
+      'Content-Length': Buffer.byteLength(body),
+    }),
+    ...(etag && { ETag: etag }),
     // The demo is rebuilt often; a stale worker script would hide the change being tried.
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
   });
-  res.end(req.method === 'HEAD' ? undefined : body);
+  res.end(req.method === 'HEAD' || unchanged ? undefined : body);
 }
 
 /**
