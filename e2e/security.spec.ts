@@ -69,7 +69,7 @@ test('with debug logging on, no token reaches the console, events, URLs, CacheSt
   expect(await pageEvents(page, 'error')).toEqual([]);
 });
 
-test('a page message asking to change the configuration is refused with a coded error', async ({
+test('a page message asking to change the configuration, or to send a call elsewhere, is refused with a coded error', async ({
   openShop,
   firmly,
 }) => {
@@ -85,6 +85,17 @@ test('a page message asking to change the configuration is refused with a coded 
             { type: 'configure', apiOrigin: evilOrigin },
             { type: 'addOrigin', origin: evilOrigin },
             { type: 'setProvider', provider: 'digitalriver' },
+            // The keepalive hand-off, aimed at another origin.
+            {
+              type: 'send',
+              call: {
+                url: `${evilOrigin}/api/v2/echo`,
+                method: 'POST',
+                headers: [],
+                body: 'x',
+                credentials: 'include',
+              },
+            },
           ].map(
             (request) =>
               new Promise((resolve) => {
