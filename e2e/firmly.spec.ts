@@ -59,60 +59,50 @@ test('add to cart from the storefront works with no auth code in the page', asyn
 test('no token goes to a third origin, nor to the API server under another host name', async ({
   openShop,
   firmly,
+  unlistedApi,
 }) => {
-  const { startFirmlyEmulator } = await import('../testing/emulator/firmly/firmlyEmulator');
-  const third = await startFirmlyEmulator({ testControls: true });
-  try {
-    const { page } = await openShop();
-    await page.evaluate(() => window.swTokenInterceptor?.ready);
-    // The token exists: the API itself gets it.
-    expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
-    const before = firmly.requestLog.length;
+  const { page } = await openShop();
+  await page.evaluate(() => window.swTokenInterceptor?.ready);
+  // The token exists: the API itself gets it.
+  expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
+  const before = firmly.requestLog.length;
 
-    const thirdResult = await pageFetch(page, `${third.origin}/api/v2/echo`, {
-      method: 'POST',
-      body: 'x',
-    });
-    expect(thirdResult.status).toBe(401);
-    expect(third.requestLog.map((entry) => entry.hasAuth)).toEqual([false]);
+  const third = await pageFetch(page, `${unlistedApi.origin}/api/v2/echo`, {
+    method: 'POST',
+    body: 'x',
+  });
+  expect(third.status).toBe(401);
+  expect(unlistedApi.requestLog.map((entry) => entry.hasAuth)).toEqual([false]);
 
-    const otherName = firmly.origin.replace('127.0.0.1', 'localhost');
-    const renamed = await pageFetch(page, `${otherName}/api/v2/echo`, {
-      method: 'POST',
-      body: 'y',
-    });
-    expect(renamed.status).toBe(401);
-    expect(firmly.requestLog.slice(before).map((entry) => entry.hasAuth)).toEqual([false]);
-  } finally {
-    await third.close();
-  }
+  const otherName = firmly.origin.replace('127.0.0.1', 'localhost');
+  const renamed = await pageFetch(page, `${otherName}/api/v2/echo`, {
+    method: 'POST',
+    body: 'y',
+  });
+  expect(renamed.status).toBe(401);
+  expect(firmly.requestLog.slice(before).map((entry) => entry.hasAuth)).toEqual([false]);
 });
 
 test('a second configured origin (the payment host) gets the token; an unlisted one does not', async ({
   openShop,
   firmly,
+  unlistedApi,
 }) => {
-  const { startFirmlyEmulator } = await import('../testing/emulator/firmly/firmlyEmulator');
-  const unlisted = await startFirmlyEmulator({ testControls: true });
   // The same API under a second exact origin plays the payment host: it accepts our token.
   const paymentHost = firmly.origin.replace('127.0.0.1', 'localhost');
-  try {
-    const { page } = await openShop({ alsoApiOrigins: [paymentHost] });
-    const body = JSON.stringify({ step: 'complete-order' });
-    const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body };
-    const payment = await pageFetch(page, `${paymentHost}/api/v2/echo`, init);
-    expect(payment.status).toBe(200);
-    expect(JSON.parse(payment.body)).toMatchObject({ body });
-    expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
-    expect(firmly.requestLog.every((entry) => entry.hasAuth)).toBe(true);
-    expect(firmly.counters.browserSession).toBe(1);
+  const { page } = await openShop({ alsoApiOrigins: [paymentHost] });
+  const body = JSON.stringify({ step: 'complete-order' });
+  const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body };
+  const payment = await pageFetch(page, `${paymentHost}/api/v2/echo`, init);
+  expect(payment.status).toBe(200);
+  expect(JSON.parse(payment.body)).toMatchObject({ body });
+  expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
+  expect(firmly.requestLog.every((entry) => entry.hasAuth)).toBe(true);
+  expect(firmly.counters.browserSession).toBe(1);
 
-    const other = await pageFetch(page, `${unlisted.origin}/api/v2/echo`, init);
-    expect(other.status).toBe(401);
-    expect(unlisted.requestLog.map((entry) => entry.hasAuth)).toEqual([false]);
-  } finally {
-    await unlisted.close();
-  }
+  const other = await pageFetch(page, `${unlistedApi.origin}/api/v2/echo`, init);
+  expect(other.status).toBe(401);
+  expect(unlistedApi.requestLog.map((entry) => entry.hasAuth)).toEqual([false]);
 });
 
 test('a wrong app id gives an InvalidAppId error event and the call still gets an answer', async ({

@@ -2,7 +2,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { startStorefront } from '../demo/storefrontServer.js';
-import { test as base } from '../testing/playwright.js';
+import {
+  type FirmlyEmulator,
+  startFirmlyEmulator,
+} from '../testing/emulator/firmly/firmlyEmulator.js';
+import { expect, test as base } from '../testing/playwright.js';
+import { pageFetch } from './pageCalls.js';
 
 /** The built library. */
 export const distDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
@@ -32,9 +37,24 @@ export type OpenShop = (options?: {
   extraDirs?: string[];
 }) => Promise<{ origin: string; page: Page }>;
 
+/**
+ * Opens the tag-only page and makes one cart call there, which must be authorized: a shopper
+ * who has a session.
+ */
+export type OpenSession = (options?: {
+  /** Serve the library from another build (a test variant of dist/). */
+  distDir?: string;
+}) => Promise<Page>;
+
 interface Fixtures {
   /** Serves the demo storefront (on `localhost`, the API being on `127.0.0.1`) and opens it. */
   openShop: OpenShop;
+  openSession: OpenSession;
+  /**
+   * A second Firmly API on an origin the tag does not list, with test controls: what reaches it
+   * shows whether a token went where it must not.
+   */
+  unlistedApi: FirmlyEmulator;
   /** Everything the page logged, for assertions about errors and leaks. */
   consoleLines: string[];
 }
@@ -112,6 +132,19 @@ export const test = base.extend<Fixtures>({
     await page.close();
     await Promise.all(servers.map((s) => s.close()));
   },
+  openSession: async ({ openShop, firmly }, use) => {
+    await use(async (options = {}) => {
+      const { page } = await openShop({ ...options, path: '/tag-only.html' });
+      expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
+      return page;
+    });
+  },
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
+  unlistedApi: async ({}, use) => {
+    const api = await startFirmlyEmulator({ testControls: true });
+    await use(api);
+    await api.close();
+  },
 });
 
-export { expect } from '../testing/playwright.js';
+export { expect };

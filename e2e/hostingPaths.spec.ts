@@ -1,16 +1,10 @@
-import {
-  copyFileSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { startStorefront } from '../demo/storefrontServer';
 import { chromiumExecutable } from './chromiumExecutable';
+import { copyOfDist } from './copyOfDist';
 import { APP_ID, CART, distDir, expect, test } from './fixtures';
 import { pageFetch } from './pageCalls';
 
@@ -30,14 +24,6 @@ function xhrPost(page: Page, url: string, body: string) {
       }),
     { url, body },
   );
-}
-
-function copyOfDist(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'swti-dist-'));
-  for (const file of readdirSync(distDir)) {
-    if (file.endsWith('.js')) copyFileSync(path.join(distDir, file), path.join(dir, file));
-  }
-  return dir;
 }
 
 test.describe('a page where the worker is in control', () => {
@@ -137,14 +123,13 @@ test.describe('no worker available', () => {
 });
 
 test('a new deployment of the worker takes over without a reload, keeping the session', async ({
-  openShop,
+  openSession,
   firmly,
   consoleLines,
 }) => {
-  const dir = copyOfDist();
+  const dir = copyOfDist('swti-dist-');
   try {
-    const { page } = await openShop({ path: '/tag-only.html', distDir: dir });
-    expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
+    const page = await openSession({ distDir: dir });
     const before = await page.evaluate(() => window.swTokenInterceptor?.session());
     let navigations = 0;
     page.on('framenavigated', () => navigations++);

@@ -1,5 +1,7 @@
+import type { BrowserContext, Page } from '@playwright/test';
 import type { SessionInfo } from '../core/SessionInfo';
-import { CART, expect, pageEvents, test } from './fixtures';
+import type { FirmlyEmulator } from '../testing/emulator/firmly/firmlyEmulator';
+import { CART, expect, type OpenShop, pageEvents, test } from './fixtures';
 import { movableClockDist } from './movableClockDist';
 import { pageFetch, pageFetchMany, stopAllWorkers } from './pageCalls';
 import { passTime } from './passTime';
@@ -9,60 +11,73 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const ECHO = '/api/v2/echo';
 
-async function sessions(page: import('@playwright/test').Page): Promise<SessionInfo[]> {
+async function sessions(page: Page): Promise<SessionInfo[]> {
   return (await pageEvents(page, 'session')) as SessionInfo[];
 }
 
+/**
+ * The shopper's next cart call, once `ms` has passed for the page, its worker and the API: it
+ * succeeds.
+ *
+ * @returns the session the shopper had, and the one the call went out with
+ */
+async function cartCallAgainAfter(page: Page, firmly: FirmlyEmulator, ms: number) {
+  await passTime(page, ms, firmly);
+  expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
+  const [first, later] = await sessions(page);
+  return { first, later };
+}
+
 test.describe('renewal', () => {
-  test('a token inside the renewal margin is renewed before the call goes out, on the same device', async ({
-    openShop,
-    firmly,
-  }) => {
-    const { page } = await openShop({ path: '/tag-only.html', distDir: movableClockDist() });
-    expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
-    expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
-    expect(firmly.counters.browserSession).toBe(1);
-    // A one-hour token with the default five-minute margin: 56 minutes later it is due.
-    await passTime(page, 56 * MINUTE, firmly);
-    expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
-    expect(firmly.counters).toMatchObject({
-      browserSession: 2,
-      renewals: 1,
-      devicesCreated: 1,
-      unauthorized: 0,
+  for (const [name, clockOffset] of [
+    [
+      'a token inside the renewal margin is renewed before the call goes out, on the same device',
+      0,
+    ],
+    ['a device clock five hours fast still renews on time, on the same device', 5 * HOUR],
+    ['a device clock five hours slow still renews on time, on the same device', -5 * HOUR],
+  ] as const) {
+    test(name, async ({ openSession, firmly }) => {
+      // The page and its worker run on the device's clock, off from the API's from the start.
+      const page = await openSession({ distDir: movableClockDist(clockOffset) });
+      expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
+      expect(firmly.counters.browserSession).toBe(1);
+      // A one-hour token with the default five-minute margin: 56 minutes later it is due.
+      const { first, later } = await cartCallAgainAfter(page, firmly, 56 * MINUTE);
+      expect(firmly.counters).toMatchObject({
+        browserSession: 2,
+        renewals: 1,
+        devicesCreated: 1,
+        unauthorized: 0,
+      });
+      expect(later).toMatchObject({ deviceId: first?.deviceId, deviceCreated: false });
     });
-    const [first, renewed] = await sessions(page);
-    expect(renewed).toMatchObject({ deviceId: first?.deviceId, deviceCreated: false });
-  });
+  }
 
-  test('a shopper back after the token expired gets it renewed from the expired one, same device', async ({
-    openShop,
-    firmly,
-  }) => {
-    const { page } = await openShop({ path: '/tag-only.html', distDir: movableClockDist() });
-    expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
+  for (const [name, away, counters, sameDevice] of [
     // Two hours later the one-hour token has expired, for the page's worker and the API alike.
-    await passTime(page, 2 * HOUR, firmly);
-    expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
-    expect(firmly.counters).toMatchObject({ renewals: 1, devicesCreated: 1, unauthorized: 0 });
-    const [first, renewed] = await sessions(page);
-    expect(renewed?.deviceId).toBe(first?.deviceId);
-  });
-
-  test('past one week the API refuses renewal; a fresh session starts and the call still succeeds', async ({
-    openShop,
-    firmly,
-  }) => {
-    const { page } = await openShop({ path: '/tag-only.html', distDir: movableClockDist() });
-    expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
+    [
+      'a shopper back after the token expired gets it renewed from the expired one, same device',
+      2 * HOUR,
+      { renewals: 1, devicesCreated: 1 },
+      true,
+    ],
     // Eight days later, for the page's worker and the API alike.
-    await passTime(page, 8 * DAY, firmly);
-    expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
-    expect(firmly.counters).toMatchObject({ renewals: 0, devicesCreated: 2, unauthorized: 0 });
-    const [first, fresh] = await sessions(page);
-    expect(fresh?.deviceCreated).toBe(true);
-    expect(fresh?.deviceId).not.toBe(first?.deviceId);
-  });
+    [
+      'past one week the API refuses renewal; a fresh session starts and the call still succeeds',
+      8 * DAY,
+      { renewals: 0, devicesCreated: 2 },
+      false,
+    ],
+  ] as const) {
+    test(name, async ({ openSession, firmly }) => {
+      const page = await openSession({ distDir: movableClockDist() });
+      const { first, later } = await cartCallAgainAfter(page, firmly, away);
+      expect(firmly.counters).toMatchObject({ ...counters, unauthorized: 0 });
+      expect(later?.deviceCreated).toBe(!sameDevice);
+      expect(later?.deviceId === first?.deviceId).toBe(sameDevice);
+    });
+  }
 });
 
 test.describe('a 401 on a cart call', () => {
@@ -73,13 +88,24 @@ test.describe('a 401 on a cart call', () => {
     }),
   };
 
+  /**
+   * Opens the tag-only page, then has the API revoke the session it got, so the shopper's next
+   * call meets a 401.
+   *
+   * @returns the page and the revoked session
+   */
+  async function revokedSession(openShop: OpenShop, firmly: FirmlyEmulator) {
+    const { page } = await openShop({ path: '/tag-only.html' });
+    const before = await page.evaluate(() => window.swTokenInterceptor?.session());
+    firmly.revokeDevice(before?.deviceId ?? '');
+    return { page, before };
+  }
+
   test('renews once and retries once, replaying a JSON body byte for byte', async ({
     openShop,
     firmly,
   }) => {
-    const { page } = await openShop({ path: '/tag-only.html' });
-    const before = await page.evaluate(() => window.swTokenInterceptor?.session());
-    firmly.revokeDevice(before?.deviceId ?? '');
+    const { page, before } = await revokedSession(openShop, firmly);
     const { body, contentType } = await bodies.JSON();
     const result = await pageFetch(page, `${firmly.origin}${ECHO}`, {
       method: 'POST',
@@ -134,9 +160,7 @@ test.describe('a 401 on a cart call', () => {
     openShop,
     firmly,
   }) => {
-    const { page } = await openShop({ path: '/tag-only.html' });
-    const before = await page.evaluate(() => window.swTokenInterceptor?.session());
-    firmly.revokeDevice(before?.deviceId ?? '');
+    const { page, before } = await revokedSession(openShop, firmly);
     const result = await page.evaluate(async (url) => {
       const body = new ReadableStream({
         start(controller) {
@@ -180,18 +204,29 @@ test.describe('a 401 on a cart call', () => {
 });
 
 test.describe('single flight', () => {
+  /** Opens the tag-only page in three tabs of one browser: they share one worker. */
+  async function threeTabs(openShop: OpenShop, context: BrowserContext, distDir?: string) {
+    const { origin, page } = await openShop({
+      path: '/tag-only.html',
+      ...(distDir && { distDir }),
+    });
+    const tabs = [page, await context.newPage(), await context.newPage()];
+    await Promise.all(tabs.slice(1).map((tab) => tab.goto(`${origin}/tag-only.html`)));
+    return { page, tabs };
+  }
+
+  /** @returns the statuses of ten cart calls made at once from each tab */
+  async function tenCallsFromEach(tabs: Page[], url: string) {
+    return (await Promise.all(tabs.map((tab) => pageFetchMany(tab, url, 10)))).flat();
+  }
+
   test('many calls from three tabs at a cold start cause one browser-session call', async ({
     openShop,
     firmly,
     context,
   }) => {
-    const { origin, page } = await openShop({ path: '/tag-only.html' });
-    const tabs = [page, await context.newPage(), await context.newPage()];
-    await Promise.all(tabs.slice(1).map((tab) => tab.goto(`${origin}/tag-only.html`)));
-    const statuses = await Promise.all(
-      tabs.map((tab) => pageFetchMany(tab, `${firmly.origin}${CART}`, 10)),
-    );
-    expect(statuses.flat()).toEqual(Array(30).fill(200));
+    const { tabs } = await threeTabs(openShop, context);
+    expect(await tenCallsFromEach(tabs, `${firmly.origin}${CART}`)).toEqual(Array(30).fill(200));
     expect(firmly.counters.browserSession).toBe(1);
   });
 
@@ -200,35 +235,43 @@ test.describe('single flight', () => {
     firmly,
     context,
   }) => {
-    const { origin, page } = await openShop({
-      path: '/tag-only.html',
-      distDir: movableClockDist(),
-    });
-    const tabs = [page, await context.newPage(), await context.newPage()];
-    await Promise.all(tabs.slice(1).map((tab) => tab.goto(`${origin}/tag-only.html`)));
+    const { page, tabs } = await threeTabs(openShop, context, movableClockDist());
     await pageFetch(page, `${firmly.origin}${CART}`);
     // The tabs share one worker: its clock, moved 56 minutes, puts the token inside the margin.
     await passTime(page, 56 * MINUTE, firmly);
-    const statuses = await Promise.all(
-      tabs.map((tab) => pageFetchMany(tab, `${firmly.origin}${CART}`, 10)),
-    );
-    expect(statuses.flat()).toEqual(Array(30).fill(200));
+    const statuses = await tenCallsFromEach(tabs, `${firmly.origin}${CART}`);
+    expect(statuses).toEqual(Array(30).fill(200));
     expect(firmly.counters).toMatchObject({ browserSession: 2, renewals: 1 });
   });
 });
 
 test('a worker restart uses the stored token: no browser-session call, no new device', async ({
-  openShop,
+  openSession,
   firmly,
 }) => {
-  const { page } = await openShop({ path: '/tag-only.html' });
-  expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
+  const page = await openSession();
   const before = await page.evaluate(() => window.swTokenInterceptor?.session());
   await stopAllWorkers(page);
   expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
   expect(await page.evaluate(() => window.swTokenInterceptor?.session())).toEqual(before);
   expect(firmly.counters).toMatchObject({ browserSession: 1, devicesCreated: 1, unauthorized: 0 });
 });
+
+/**
+ * Opens the tag-only page while the token endpoint fails: its next `times` answers are `kind`.
+ *
+ * @returns the page
+ */
+async function openWhileTokenEndpointFails(
+  openShop: OpenShop,
+  firmly: FirmlyEmulator,
+  kind: Parameters<FirmlyEmulator['injectFault']>[0]['kind'],
+  times: number,
+): Promise<Page> {
+  firmly.injectFault({ endpoint: 'browser-session', kind, times });
+  const { page } = await openShop({ path: '/tag-only.html' });
+  return page;
+}
 
 test.describe('token endpoint faults', () => {
   for (const kind of [
@@ -239,8 +282,7 @@ test.describe('token endpoint faults', () => {
     'missingFields',
   ] as const) {
     test(`a ${kind} answer is retried and the call succeeds`, async ({ openShop, firmly }) => {
-      firmly.injectFault({ endpoint: 'browser-session', kind, times: 1 });
-      const { page } = await openShop({ path: '/tag-only.html' });
+      const page = await openWhileTokenEndpointFails(openShop, firmly, kind, 1);
       expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
       expect(firmly.counters).toMatchObject({ browserSession: 2, unauthorized: 0 });
       expect(await pageEvents(page, 'error')).toEqual([]);
@@ -252,8 +294,7 @@ test.describe('token endpoint faults', () => {
       openShop,
       firmly,
     }) => {
-      firmly.injectFault({ endpoint: 'browser-session', kind, times: 1 });
-      const { page } = await openShop({ path: '/tag-only.html' });
+      const page = await openWhileTokenEndpointFails(openShop, firmly, kind, 1);
       const first = await pageFetch(page, `${firmly.origin}${CART}`);
       expect(first.status).toBe(503);
       expect(JSON.parse(first.body)).toMatchObject({ code: 503, error: 'TokenUnavailable' });
@@ -267,8 +308,7 @@ test.describe('token endpoint faults', () => {
     openShop,
     firmly,
   }) => {
-    firmly.injectFault({ endpoint: 'browser-session', kind: 'status503', times: 100 });
-    const { page } = await openShop({ path: '/tag-only.html' });
+    const page = await openWhileTokenEndpointFails(openShop, firmly, 'status503', 100);
     const started = Date.now();
     const result = await pageFetch(page, `${firmly.origin}${CART}`);
     expect(Date.now() - started).toBeLessThan(10_000);
@@ -290,28 +330,9 @@ test.describe('token endpoint faults', () => {
   });
 });
 
-test.describe('a device clock hours off', () => {
-  for (const [label, offset] of [
-    ['five hours fast', 5 * HOUR],
-    ['five hours slow', -5 * HOUR],
-  ] as const) {
-    test(`still renews on time when it is ${label}`, async ({ openShop, firmly, page }) => {
-      // The page and its worker run on the device's clock, off from the API's from the start.
-      await openShop({ path: '/tag-only.html', distDir: movableClockDist(offset) });
-      expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
-      expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
-      expect(firmly.counters.browserSession).toBe(1);
-      // A one-hour token with the default five-minute margin: 56 minutes later it is due.
-      await passTime(page, 56 * MINUTE, firmly);
-      expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
-      expect(firmly.counters).toMatchObject({ browserSession: 2, renewals: 1, unauthorized: 0 });
-    });
-  }
-});
-
 test.describe('aborts', () => {
   /** Makes a call from the page and aborts it after `ms`; resolves with how it ended. */
-  const abortedCall = (page: import('@playwright/test').Page, url: string, ms: number) =>
+  const abortedCall = (page: Page, url: string, ms: number) =>
     page.evaluate(
       async ({ url, ms }) => {
         await window.swTokenInterceptor?.ready;
@@ -329,8 +350,7 @@ test.describe('aborts', () => {
     openShop,
     firmly,
   }) => {
-    firmly.injectFault({ endpoint: 'browser-session', kind: 'timeout', times: 1 });
-    const { page } = await openShop({ path: '/tag-only.html' });
+    const page = await openWhileTokenEndpointFails(openShop, firmly, 'timeout', 1);
     expect(await abortedCall(page, `${firmly.origin}${CART}`, 300)).toBe('AbortError');
     // Where the abort does not reach the worker (Chromium), the next call shares the timed-out
     // request, which is not retried within the call, since it might still create a device.
@@ -347,15 +367,14 @@ test.describe('aborts', () => {
   });
 
   test('where the browser passes the abort to the worker, the upstream call is aborted, and so is a token request no one waits for', async ({
-    openShop,
+    openSession,
     firmly,
     browserName,
   }) => {
     // Chromium does not pass a page's abort to FetchEvent.request.signal
     // (w3c/ServiceWorker#1544); where it does not, the worker cannot know the page gave up.
     test.skip(browserName === 'chromium', 'Chromium does not pass page aborts to the worker');
-    const { page } = await openShop({ path: '/tag-only.html' });
-    expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
+    const page = await openSession();
     firmly.injectFault({ endpoint: 'cart', kind: 'timeout', times: 1 });
     expect(await abortedCall(page, `${firmly.origin}${CART}`, 300)).toBe('AbortError');
     await expect.poll(() => firmly.counters.abandoned).toBe(1);

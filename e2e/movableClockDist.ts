@@ -1,14 +1,5 @@
-import {
-  copyFileSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { distDir } from './fixtures.js';
+import { rmSync } from 'node:fs';
+import { copyOfDist } from './copyOfDist.js';
 
 // Runs first in the page script, the fallback chunk and the worker: `Date.now()` gains an offset
 // that a test moves, in the page through a global and in the worker through a message that is
@@ -28,14 +19,9 @@ const built = new Map<number, string>();
 export function movableClockDist(startOffsetMs = 0): string {
   const existing = built.get(startOffsetMs);
   if (existing) return existing;
-  const dir = mkdtempSync(path.join(tmpdir(), 'swti-clock-'));
-  for (const file of readdirSync(distDir)) {
-    if (!file.endsWith('.js')) continue;
-    const source = readFileSync(path.join(distDir, file), 'utf8');
-    if (file.startsWith('sw-token-interceptor'))
-      writeFileSync(path.join(dir, file), prelude(startOffsetMs) + source);
-    else copyFileSync(path.join(distDir, file), path.join(dir, file));
-  }
+  const dir = copyOfDist('swti-clock-', (file, source) =>
+    file.startsWith('sw-token-interceptor') ? prelude(startOffsetMs) + source : source,
+  );
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   built.set(startOffsetMs, dir);
   return dir;

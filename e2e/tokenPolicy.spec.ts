@@ -50,12 +50,11 @@ test.describe('a token that lives no longer than the renewal margin (300 s)', ()
 });
 
 test('calls that start while a refused token is replaced wait for the replacement', async ({
-  openShop,
+  openSession,
   firmly,
   context,
 }) => {
-  const { page } = await openShop({ path: '/tag-only.html' });
-  expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
+  const page = await openSession();
   const session = await page.evaluate(() => window.swTokenInterceptor?.session());
   firmly.revokeDevice(session?.deviceId ?? '');
   const before = firmly.counters.unauthorized;
