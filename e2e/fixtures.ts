@@ -6,7 +6,7 @@ import {
   type FirmlyEmulator,
   startFirmlyEmulator,
 } from '../testing/emulator/firmly/firmlyEmulator.js';
-import { expect, test as base } from '../testing/playwright.js';
+import { test as base, expect } from '../testing/playwright.js';
 import { pageFetch } from './pageCalls.js';
 
 /** The built library. */

@@ -160,7 +160,7 @@ test.describe('a 401 on a cart call', () => {
     openShop,
     firmly,
   }) => {
-    const { page, before } = await revokedSession(openShop, firmly);
+    const { page } = await revokedSession(openShop, firmly);
     const result = await page.evaluate(async (url) => {
       const body = new ReadableStream({
         start(controller) {
