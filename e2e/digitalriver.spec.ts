@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { startStorefront } from '../demo/storefrontServer';
 import type { DigitalRiverEmulator } from '../testing/emulator/digitalRiver/digitalRiverEmulator.js';
+import { addToCartInDemoShop } from './addToCartInDemoShop';
 import {
   APP_ID,
   test as base,
@@ -29,7 +30,12 @@ type OpenDrShop = (options?: {
   distDir?: string;
 }) => Promise<Page>;
 
-const test = base.extend<{ dr: DigitalRiverEmulator; openDrShop: OpenDrShop }>({
+const test = base.extend<{
+  dr: DigitalRiverEmulator;
+  openDrShop: OpenDrShop;
+  /** Opens the tag-only page and makes one cart call there, which must be authorized. */
+  openDrSession: (options?: { distDir?: string }) => Promise<Page>;
+}>({
   digitalRiverSiteId: [SITE_ID, { scope: 'worker' }],
   digitalRiverApiKeys: [[API_KEY], { scope: 'worker' }],
   // The emulator of the fixture storefront teams use, under a shorter name.
@@ -59,7 +65,21 @@ const test = base.extend<{ dr: DigitalRiverEmulator; openDrShop: OpenDrShop }>({
     await page.close();
     await Promise.all(servers.map((s) => s.close()));
   },
+  openDrSession: async ({ openDrShop, dr }, use) => {
+    await use(async (options = {}) => {
+      const page = await openDrShop(options);
+      expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
+      return page;
+    });
+  },
 });
+
+/** Waits until the page's session events are these, one a session: from a new device or not. */
+async function expectSessionsFromNewDevices(page: Page, created: boolean[]): Promise<void> {
+  await expect
+    .poll(() => pageEvents(page, 'session'))
+    .toEqual(created.map((deviceCreated) => expect.objectContaining({ deviceCreated })));
+}
 
 test('the first call is authorized: SessionToken in the page, the exchange in the worker', async ({
   openDrShop,
@@ -83,11 +103,10 @@ test('the first call is authorized: SessionToken in the page, the exchange in th
 });
 
 test('every oauth20/token call identifies the client with the API key, and SessionToken carries none', async ({
-  openDrShop,
+  openDrSession,
   dr,
 }) => {
-  const page = await openDrShop();
-  expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
+  const page = await openDrSession();
   dr.expireAccessTokens();
   expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
   const tokenCalls = dr.requestLog.filter((entry) => entry.path === '/oauth20/token');
@@ -121,9 +140,8 @@ test('without data-api-key, the exchange is refused as invalid_client: InvalidAp
   expect(dr.counters).toMatchObject({ sessionToken: 1, clientRejected: 1, cartCalls: 0 });
 });
 
-test('20 concurrent calls at expiry cause exactly one refresh', async ({ openDrShop, dr }) => {
-  const page = await openDrShop({ distDir: movableClockDist() });
-  expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
+test('20 concurrent calls at expiry cause exactly one refresh', async ({ openDrSession, dr }) => {
+  const page = await openDrSession({ distDir: movableClockDist() });
   // The token lives a day less three seconds: two minutes before its end it is due for refresh.
   const later = 24 * 3600_000 - 120_000;
   await passTime(page, later, dr);
@@ -143,11 +161,10 @@ test('20 concurrent calls at expiry cause exactly one refresh', async ({ openDrS
 });
 
 test('20 concurrent calls whose token the API refuses cause exactly one refresh', async ({
-  openDrShop,
+  openDrSession,
   dr,
 }) => {
-  const page = await openDrShop();
-  expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
+  const page = await openDrSession();
   dr.expireAccessTokens();
   const statuses = await pageFetchMany(page, `${dr.apiOrigin}${CART}`, 20);
   expect(statuses).toEqual(Array(20).fill(200));
@@ -178,39 +195,27 @@ test('a refused refresh token: the stored session token is exchanged again, and 
   expect(dr.counters).toMatchObject({ sessionToken: 1, passwordGrants: 2, refreshRejected: 1 });
   const cart = JSON.parse((await pageFetch(page, `${dr.apiOrigin}${CART}`)).body);
   expect(cart.cart.totalItemsInCart).toBe(1);
-  await expect
-    .poll(() => pageEvents(page, 'session'))
-    .toEqual([
-      expect.objectContaining({ deviceCreated: true }),
-      expect.objectContaining({ deviceCreated: false }),
-    ]);
+  await expectSessionsFromNewDevices(page, [true, false]);
 });
 
 test('when the session token is refused too, SessionToken runs again in the page, and the call succeeds', async ({
-  openDrShop,
+  openDrSession,
   dr,
 }) => {
-  const page = await openDrShop();
-  expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
+  const page = await openDrSession();
   dr.revokeRefreshTokens();
   dr.revokeSessionTokens();
   dr.expireAccessTokens();
   expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
   expect(dr.counters).toMatchObject({ sessionToken: 2, passwordGrants: 3, refreshRejected: 1 });
-  await expect
-    .poll(() => pageEvents(page, 'session'))
-    .toEqual([
-      expect.objectContaining({ deviceCreated: true }),
-      expect.objectContaining({ deviceCreated: true }),
-    ]);
+  await expectSessionsFromNewDevices(page, [true, true]);
 });
 
 test('a 401 without CORS headers (a network error to the page) renews the token: a GET is replayed, a POST is not', async ({
-  openDrShop,
+  openDrSession,
   dr,
 }) => {
-  const page = await openDrShop();
-  expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
+  const page = await openDrSession();
   dr.setCors({ omitOnUnauthorized: true });
   dr.expireAccessTokens();
   expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
@@ -234,12 +239,11 @@ test('a 401 without CORS headers (a network error to the page) renews the token:
 });
 
 test('nothing is sent with a token to the store origin or to a third origin', async ({
-  openDrShop,
+  openDrSession,
   dr,
   firmly,
 }) => {
-  const page = await openDrShop();
-  expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
+  const page = await openDrSession();
   // The store answers scripts, not CORS: an opaque request, as a page's own script tag would make.
   await pageFetch(page, `${dr.storeOrigin}/store/${SITE_ID}/SessionToken?format=json`, {
     mode: 'no-cors',
@@ -277,40 +281,21 @@ test('the Digital River demo shop adds to cart with no auth code in the page', a
   dr,
 }) => {
   const page = await openDrShop({ path: '/digitalriver.html' });
-  await page.getByTestId('add-to-cart').first().click();
-  await expect(page.getByTestId('cart-line')).toHaveCount(1);
-  await expect(page.getByTestId('device-id')).not.toHaveText('');
+  await addToCartInDemoShop(page);
   expect(dr.counters.unauthorized).toBe(0);
 });
 
-test('where workers are blocked, the page fallback runs SessionToken itself', async ({
-  dr,
-  browser,
-}) => {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const shop = await startStorefront({
-    apiOrigin: 'http://127.0.0.1:9',
-    appId: APP_ID,
-    distDir,
-    digitalRiver: {
-      siteId: SITE_ID,
-      storeOrigin: dr.storeOrigin,
-      apiOrigin: dr.apiOrigin,
-      apiKey: API_KEY,
-    },
-  });
-  try {
-    const page = await context.newPage();
-    await page.goto(`${shop.origin}/digitalriver-tag-only.html`);
+test.describe('where workers are blocked', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('the page fallback runs SessionToken itself', async ({ openDrShop, dr }) => {
+    const page = await openDrShop();
     expect((await pageFetch(page, `${dr.apiOrigin}${CART}`)).status).toBe(200);
     expect(
       await page.evaluate(() => window.swTokenInterceptor?.session().then((s) => s.path)),
     ).toBe('page');
     expect(dr.counters).toMatchObject({ sessionToken: 1, passwordGrants: 1, unauthorized: 0 });
-  } finally {
-    await context.close();
-    await shop.close();
-  }
+  });
 });
 
 test('switching from the Firmly shop to the Digital River shop on one origin: the new worker takes over at once', async ({

@@ -1,3 +1,4 @@
+import { addToCartInDemoShop } from './addToCartInDemoShop';
 import { CART, expect, pageEvents, test } from './fixtures';
 import { pageFetch } from './pageCalls';
 
@@ -50,9 +51,7 @@ test('add to cart from the storefront works with no auth code in the page', asyn
   firmly,
 }) => {
   const { page } = await openShop();
-  await page.getByTestId('add-to-cart').first().click();
-  await expect(page.getByTestId('cart-line')).toHaveCount(1);
-  await expect(page.getByTestId('device-id')).not.toHaveText('');
+  await addToCartInDemoShop(page);
   expect(firmly.counters.unauthorized).toBe(0);
 });
 
