@@ -1,4 +1,5 @@
 import type { RefusalKind } from '../Provider.js';
+import { parseJson } from '../parseJson.js';
 import { readErrorCode } from './readErrorCode.js';
 
 /**
@@ -10,12 +11,7 @@ import { readErrorCode } from './readErrorCode.js';
  * @returns `session` for `invalid_token`, `other` for any other code, `unknown` when none is named
  */
 export function readDigitalRiverRefusal(body: string): RefusalKind {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    return 'unknown';
-  }
+  const json = parseJson(body);
   const code = readErrorCode(json);
   if (code === undefined) return 'unknown';
   return code === 'invalid_token' ? 'session' : 'other';

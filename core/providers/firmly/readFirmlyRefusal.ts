@@ -1,4 +1,5 @@
 import type { RefusalKind } from '../Provider.js';
+import { parseJson } from '../parseJson.js';
 
 // The 401 codes Firmly's cart endpoints give a missing, invalid or expired token.
 const SESSION_CODES = new Set([
@@ -22,12 +23,7 @@ const SESSION_TEXT = /session has expired or is invalid|\bjwt\b[^.]*\bexpired\b/
  *   `unknown` when the body names nothing
  */
 export function readFirmlyRefusal(body: string): RefusalKind {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    return 'unknown';
-  }
+  const json = parseJson(body);
   if (typeof json !== 'object' || json === null) return 'unknown';
   const { error, description, message } = json as Record<string, unknown>;
   const texts = [error, description, message].filter((v): v is string => typeof v === 'string');
