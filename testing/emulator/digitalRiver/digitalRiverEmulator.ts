@@ -1,8 +1,8 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createCorsPolicy } from '../cors/createCorsPolicy.js';
 import type { EmulatorCors } from '../cors/EmulatorCors.js';
+import { createEmulatorState } from '../createEmulatorState.js';
 import { answerFault } from '../faults/answerFault.js';
-import { createFaultQueue } from '../faults/createFaultQueue.js';
 import type { ControlTable } from '../http/answerControl.js';
 import { appendToLog } from '../http/appendToLog.js';
 import { createApiServer } from '../http/createApiServer.js';
@@ -12,7 +12,6 @@ import { openApiRequest } from '../http/openApiRequest.js';
 import { RequestBodyTooLarge } from '../http/RequestBodyTooLarge.js';
 import { readBody } from '../http/readBody.js';
 import { sendJson } from '../http/sendJson.js';
-import { createRedirectRules } from '../redirects/createRedirectRules.js';
 import type { EmulatorRedirect } from '../redirects/EmulatorRedirect.js';
 import { DigitalRiverApiError, TOKEN_RELATION } from './DigitalRiverApiError.js';
 import {
@@ -206,7 +205,25 @@ export async function startDigitalRiverEmulator(
   const apiKeys = { has: (key: string) => key !== '' && (keys === 'any' || keys.includes(key)) };
   const requireClientId = options.requireClientId ?? true;
   const testControls = options.testControls ?? false;
-  let now = () => Date.now();
+  const state = createEmulatorState<
+    DigitalRiverFaultEndpoint,
+    DigitalRiverFault,
+    DigitalRiverRequestLogEntry,
+    DigitalRiverCounters
+  >(DIGITAL_RIVER_FAULT_ENDPOINTS, {
+    sessionToken: 0,
+    passwordGrants: 0,
+    refreshGrants: 0,
+    refreshRejected: 0,
+    clientRejected: 0,
+    cartCalls: 0,
+    unauthorized: 0,
+    preflights: 0,
+    redirects: 0,
+    storeRequestsWithAuth: 0,
+    abandoned: 0,
+  });
+  const { now, counters, requestLog, faults, redirects } = state;
 
   // The public list of methods and headers, plus a max age (our addition): without it Chrome asks
   // again within seconds, and every call the worker re-issues with a token would cost a preflight.
@@ -219,8 +236,6 @@ export async function startDigitalRiverEmulator(
     exposeHeaders: [],
   });
   if (options.cors) cors.set(options.cors);
-  const faults = createFaultQueue<DigitalRiverFaultEndpoint>(DIGITAL_RIVER_FAULT_ENDPOINTS);
-  const redirects = createRedirectRules();
   const tokens = createShopperTokens({
     now: () => now(),
     accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds ?? 86397,
@@ -235,20 +250,6 @@ export async function startDigitalRiverEmulator(
     storeOrigin: () => storeOrigin,
     now: () => now(),
   });
-  const requestLog: DigitalRiverRequestLogEntry[] = [];
-  const counters: DigitalRiverCounters = {
-    sessionToken: 0,
-    passwordGrants: 0,
-    refreshGrants: 0,
-    refreshRejected: 0,
-    clientRejected: 0,
-    cartCalls: 0,
-    unauthorized: 0,
-    preflights: 0,
-    redirects: 0,
-    storeRequestsWithAuth: 0,
-    abandoned: 0,
-  };
 
   function log(origin: 'store' | 'api', req: IncomingMessage, url: URL, raw: Buffer): void {
     const authorization = headerValue(req, 'authorization');
@@ -429,18 +430,10 @@ export async function startDigitalRiverEmulator(
     tokens.setAccessTokenLifetime(seconds);
   }
 
-  function reset(): void {
-    for (const key of Object.keys(counters) as (keyof DigitalRiverCounters)[]) {
-      counters[key] = 0;
-    }
-    requestLog.length = 0;
-    faults.clear();
-    redirects.clear();
-    webCheckout.reset();
-  }
+  const shared = state.controls(cors, () => webCheckout.reset());
 
   const controls: ControlTable = {
-    'POST /__emulator/reset': () => reset(),
+    'POST /__emulator/reset': () => shared.reset(),
     'GET /__emulator/counters': () => counters,
     'GET /__emulator/log': () => requestLog,
     'GET /__emulator/hosted-checkouts': () => webCheckout.shown,
@@ -530,12 +523,6 @@ export async function startDigitalRiverEmulator(
     expireAccessTokens: () => tokens.expireAccessTokens(),
     revokeRefreshTokens: () => tokens.revokeRefreshTokens(),
     revokeSessionTokens: () => tokens.revokeSessionTokens(),
-    setCors: (next) => cors.set(next),
-    injectFault: (fault) => faults.add(fault),
-    redirect: (rule) => redirects.add(rule),
-    setNow(fn) {
-      now = fn;
-    },
-    reset,
+    ...shared,
   };
 }

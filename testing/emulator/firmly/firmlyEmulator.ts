@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createCorsPolicy } from '../cors/createCorsPolicy.js';
 import type { EmulatorCors } from '../cors/EmulatorCors.js';
+import { createEmulatorState } from '../createEmulatorState.js';
 import { answerFault } from '../faults/answerFault.js';
-import { createFaultQueue } from '../faults/createFaultQueue.js';
 import { appendToLog } from '../http/appendToLog.js';
 import { createApiServer } from '../http/createApiServer.js';
 import { headerValue } from '../http/headerValue.js';
@@ -12,7 +12,6 @@ import { openApiRequest } from '../http/openApiRequest.js';
 import { RequestBodyTooLarge } from '../http/RequestBodyTooLarge.js';
 import { sendJson } from '../http/sendJson.js';
 import { redactTokens } from '../redactTokens.js';
-import { createRedirectRules } from '../redirects/createRedirectRules.js';
 import type { EmulatorRedirect } from '../redirects/EmulatorRedirect.js';
 import { answerBrowserSession } from './browserSession.js';
 import { createCartBook, type ShopProfile } from './cartBook.js';
@@ -176,7 +175,23 @@ export async function startFirmlyEmulator(
 ): Promise<FirmlyEmulator> {
   const host = options.host ?? '127.0.0.1';
   const testControls = options.testControls ?? false;
-  let now = () => Date.now();
+  const state = createEmulatorState<
+    FaultEndpoint,
+    EmulatorFault,
+    RequestLogEntry,
+    FirmlyEmulatorCounters
+  >(FIRMLY_FAULT_ENDPOINTS, {
+    browserSession: 0,
+    renewals: 0,
+    devicesCreated: 0,
+    cartCalls: 0,
+    unauthorized: 0,
+    preflights: 0,
+    redirects: 0,
+    overlapping: 0,
+    abandoned: 0,
+  });
+  const { now, counters, requestLog, faults, redirects } = state;
 
   const sessions = createDeviceSessions({
     now: () => now(),
@@ -203,20 +218,6 @@ export async function startFirmlyEmulator(
   const runCartCall = createCartCallRunner(options.serialisedBackend, () => {
     counters.overlapping += 1;
   });
-  const faults = createFaultQueue<FaultEndpoint>(FIRMLY_FAULT_ENDPOINTS);
-  const redirects = createRedirectRules();
-  const requestLog: RequestLogEntry[] = [];
-  const counters: FirmlyEmulatorCounters = {
-    browserSession: 0,
-    renewals: 0,
-    devicesCreated: 0,
-    cartCalls: 0,
-    unauthorized: 0,
-    preflights: 0,
-    redirects: 0,
-    overlapping: 0,
-    abandoned: 0,
-  };
 
   function log(req: IncomingMessage, url: URL, raw: Buffer, presented: string | undefined) {
     appendToLog(requestLog, {
@@ -256,28 +257,13 @@ export async function startFirmlyEmulator(
     sendJson(res, 200, await runCartCall(deviceId, () => answer(deviceId)));
   }
 
-  function reset(): void {
-    for (const key of Object.keys(counters) as (keyof FirmlyEmulatorCounters)[]) {
-      counters[key] = 0;
-    }
-    requestLog.length = 0;
-    faults.clear();
-    redirects.clear();
-  }
-
   const emulator: Omit<FirmlyEmulator, 'origin' | 'close'> = {
     counters,
     requestLog,
     setTokenLifetime: (seconds) => sessions.setTokenLifetime(seconds),
     setRenewWindow: (seconds) => sessions.setRenewWindow(seconds),
-    setCors: (next) => cors.set(next),
-    injectFault: (fault) => faults.add(fault),
-    redirect: (rule) => redirects.add(rule),
     revokeDevice: (deviceId) => sessions.revokeDevice(deviceId),
-    setNow(fn) {
-      now = fn;
-    },
-    reset,
+    ...state.controls(cors),
   };
 
   const controls = firmlyControls(emulator);
