@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { postControl } from '../postControl.js';
 import { startPerTest } from '../startPerTest.js';
 import { type DigitalRiverEmulator, startDigitalRiverEmulator } from './digitalRiverEmulator.js';
 
@@ -179,12 +180,7 @@ describe('redirects', () => {
 describe('controls over HTTP', () => {
   it('lets a browser test set CORS, a fault and a redirect', async () => {
     const emulator = await start({ testControls: true });
-    const control = (path: string, body: unknown) =>
-      fetch(`${emulator.apiOrigin}/__emulator/${path}`, {
-        method: 'POST',
-        headers: { origin: SHOP, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+    const control = (name: string, body: unknown) => postControl(emulator.apiOrigin, name, body);
 
     expect(
       (await control('fault', { endpoint: 'token', kind: 'status429', times: 1 })).status,

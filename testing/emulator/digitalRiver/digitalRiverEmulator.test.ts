@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { callFromShop } from '../callFromShop.js';
 import { catalog } from '../catalog.js';
 import { startPerTest } from '../startPerTest.js';
 import {
@@ -89,15 +90,13 @@ function shopperCall(
   path: string,
   init: RequestInit = {},
 ): Promise<Response> {
-  return fetch(`${emulator.apiOrigin}${path}`, {
-    ...init,
-    headers: {
-      origin: SHOP_ORIGIN,
-      accept: 'application/json',
-      ...(token ? { authorization: `bearer ${token}` } : {}),
-      ...init.headers,
-    },
-  });
+  const auth: Record<string, string> = token ? { authorization: `bearer ${token}` } : {};
+  return callFromShop(
+    SHOP_ORIGIN,
+    `${emulator.apiOrigin}${path}`,
+    { accept: 'application/json', ...auth },
+    init,
+  );
 }
 
 function addToCart(emulator: DigitalRiverEmulator, token: string, productId: string, qty = 1) {

@@ -1,3 +1,4 @@
+import { pathSegments } from '../http/pathSegments.js';
 import { DigitalRiverApiError } from './DigitalRiverApiError.js';
 import type { ShopperAddress, ShopperCartBook } from './shopperCartBook.js';
 
@@ -123,12 +124,8 @@ function checkoutRoute(method: string, resource: string): ShopperRoute | undefin
  * @returns the route, or `undefined` when the request is not a Shopper API cart call
  */
 export function matchShopperRoute(method: string, pathname: string): ShopperRoute | undefined {
-  let segments: string[];
-  try {
-    segments = pathname.replace(/\/$/, '').split('/').slice(1).map(decodeURIComponent);
-  } catch {
-    return undefined;
-  }
+  const segments = pathSegments(pathname);
+  if (segments === undefined) return undefined;
   const [version, shoppers, me, carts, active, resource, id, ...extra] = segments;
   if (version !== 'v1' || shoppers !== 'shoppers' || me !== 'me') return undefined;
   if (carts !== 'carts' || active !== 'active' || extra.length > 0) return undefined;

@@ -1,3 +1,4 @@
+import { pathSegments } from '../http/pathSegments.js';
 import type { CartRoute } from './CartRoute.js';
 import { addToCartVariant, jsonObject, promoCodes, quantity, shippingInfo } from './cartBodies.js';
 import { v1DomainRoute } from './v1CartRoutes.js';
@@ -72,12 +73,8 @@ function activeCartsRoute(
  * @returns the route, or `undefined` when the request is not a cart call
  */
 export function matchCartRoute(method: string, pathname: string): CartRoute | undefined {
-  let segments: string[];
-  try {
-    segments = pathname.replace(/\/$/, '').split('/').slice(1).map(decodeURIComponent);
-  } catch {
-    return undefined;
-  }
+  const segments = pathSegments(pathname);
+  if (segments === undefined) return undefined;
   const [api, version, kind, name, cart, ...rest] = segments;
   if (api !== 'api') return undefined;
   if (kind === 'carts' && cart === undefined) return activeCartsRoute(method, version, name);

@@ -1,5 +1,6 @@
 import { generateKeyPair } from 'jose';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { postControl } from '../postControl.js';
 import { startPerTest } from '../startPerTest.js';
 import { type FirmlyEmulator, startFirmlyEmulator } from './firmlyEmulator.js';
 
@@ -234,12 +235,7 @@ describe('redirects', () => {
 describe('controls over HTTP', () => {
   it('lets a browser test set CORS, a redirect, a 429 and the renewal window', async () => {
     const emulator = await start({ testControls: true });
-    const control = (path: string, body: unknown) =>
-      fetch(`${emulator.origin}/__emulator/${path}`, {
-        method: 'POST',
-        headers: { origin: SHOP, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+    const control = (name: string, body: unknown) => postControl(emulator.origin, name, body);
 
     expect((await control('cors', { allowOrigins: ['https://other.example'] })).status).toBe(204);
     expect((await browserSession(emulator)).headers.get('access-control-allow-origin')).toBeNull();

@@ -1,5 +1,6 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { describe, expect, it, vi } from 'vitest';
+import { callFromShop } from '../callFromShop.js';
 import { catalog } from '../catalog.js';
 import { startPerTest } from '../startPerTest.js';
 import { type FirmlyEmulator, startFirmlyEmulator } from './firmlyEmulator.js';
@@ -49,14 +50,8 @@ function cartCall(
   path: string,
   init: RequestInit = {},
 ): Promise<Response> {
-  return fetch(`${emulator.origin}${path}`, {
-    ...init,
-    headers: {
-      origin: SHOP_ORIGIN,
-      ...(token ? { 'x-firmly-authorization': token } : {}),
-      ...init.headers,
-    },
-  });
+  const auth: Record<string, string> = token ? { 'x-firmly-authorization': token } : {};
+  return callFromShop(SHOP_ORIGIN, `${emulator.origin}${path}`, auth, init);
 }
 
 function addToCart(emulator: FirmlyEmulator, token: string, variantId: string, quantity = 1) {
