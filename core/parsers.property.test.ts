@@ -66,36 +66,31 @@ const nonEmpty = (value: unknown) => typeof value === 'string' && value.length >
 const lifetime = (value: unknown) =>
   typeof value === 'number' && Number.isFinite(value) && value > 0;
 
-describe('token-response parsers (property-based)', () => {
-  it('Firmly browser-session: a valid grant or a coded error, for any status and body', () => {
-    fc.assert(
-      fc.property(status, body, (s, b) =>
-        judged(
-          () => parseBrowserSessionResponse(s, b),
-          (grant) =>
-            nonEmpty(grant.token) &&
-            nonEmpty(grant.deviceId) &&
-            lifetime(grant.expiresInSeconds) &&
-            typeof grant.deviceCreated === 'boolean',
-        ),
-      ),
-      RUNS,
-    );
-  });
+/** A grant the session may use: a token, a device, a lifetime, and whether the device is new. */
+const validGrant = (grant: ReturnType<typeof parseBrowserSessionResponse>) =>
+  nonEmpty(grant.token) &&
+  nonEmpty(grant.deviceId) &&
+  lifetime(grant.expiresInSeconds) &&
+  typeof grant.deviceCreated === 'boolean';
 
-  it('Digital River oauth20/token: a valid token or a coded error, for any status and body', () => {
-    fc.assert(
-      fc.property(status, body, (s, b) =>
-        judged(
-          () => parseOAuthTokenResponse(s, b),
-          (token) =>
-            nonEmpty(token.token) &&
-            (token.refreshToken === undefined || nonEmpty(token.refreshToken)) &&
-            lifetime(token.expiresInSeconds),
-        ),
-      ),
-      RUNS,
-    );
+/** A Digital River token the session may use: a token, a refresh token if any, a lifetime. */
+const validToken = (token: ReturnType<typeof parseOAuthTokenResponse>) =>
+  nonEmpty(token.token) &&
+  (token.refreshToken === undefined || nonEmpty(token.refreshToken)) &&
+  lifetime(token.expiresInSeconds);
+
+describe('token-response parsers (property-based)', () => {
+  it.each([
+    [
+      'Firmly browser-session: a valid grant',
+      (s: number, b: string) => judged(() => parseBrowserSessionResponse(s, b), validGrant),
+    ],
+    [
+      'Digital River oauth20/token: a valid token',
+      (s: number, b: string) => judged(() => parseOAuthTokenResponse(s, b), validToken),
+    ],
+  ])('%s or a coded error, for any status and body', (_, check) => {
+    fc.assert(fc.property(status, body, check), RUNS);
   });
 
   it('Digital River SessionToken: a session token, a valid token, or a coded error, for any payload', () => {
@@ -104,11 +99,7 @@ describe('token-response parsers (property-based)', () => {
         judged(
           () => parseSessionTokenResponse(data),
           (result) =>
-            'sessionToken' in result
-              ? nonEmpty(result.sessionToken)
-              : nonEmpty(result.token.token) &&
-                (result.token.refreshToken === undefined || nonEmpty(result.token.refreshToken)) &&
-                lifetime(result.token.expiresInSeconds),
+            'sessionToken' in result ? nonEmpty(result.sessionToken) : validToken(result.token),
         ),
       ),
       RUNS,

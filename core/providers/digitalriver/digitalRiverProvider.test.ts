@@ -142,27 +142,27 @@ describe('digitalRiverProvider', () => {
     ]);
   });
 
-  it('when both are refused, says TokenExpired so the page runs SessionToken again', async () => {
-    const { fetchFn, requests } = recordingFetch(
-      refused('invalid_token'),
-      refused('invalid_token'),
-    );
+  it.each([
+    [
+      'when both are refused, says TokenExpired so the page runs SessionToken again',
+      () => [refused('invalid_token'), refused('invalid_token')],
+      'TokenExpired',
+      2,
+    ],
+    [
+      'does not re-exchange after a refresh that failed for another reason than a refusal',
+      () => [new Response('down', { status: 503 })],
+      'TokenUnavailable',
+      1,
+    ],
+  ])('%s', async (_, answers, code, asked) => {
+    const { fetchFn, requests } = recordingFetch(...answers());
     const attempt = digitalRiverProvider(config, pageNeverAsked().askPage, 1000).acquire({
       fetch: fetchFn,
       previous,
     });
-    await expect(attempt).rejects.toMatchObject({ code: 'TokenExpired' });
-    expect(requests).toHaveLength(2);
-  });
-
-  it('does not re-exchange after a refresh that failed for another reason than a refusal', async () => {
-    const { fetchFn, requests } = recordingFetch(new Response('down', { status: 503 }));
-    const attempt = digitalRiverProvider(config, pageNeverAsked().askPage, 1000).acquire({
-      fetch: fetchFn,
-      previous,
-    });
-    await expect(attempt).rejects.toMatchObject({ code: 'TokenUnavailable' });
-    expect(requests).toHaveLength(1);
+    await expect(attempt).rejects.toMatchObject({ code });
+    expect(requests).toHaveLength(asked);
   });
 
   it('reports invalid_client as InvalidApiKey, naming data-api-key when none is set', async () => {
