@@ -44,6 +44,18 @@ async function newSession(emulator: FirmlyEmulator, renewing?: string): Promise<
   return (await res.json()) as SessionBody;
 }
 
+/** Starts an emulator for the test, and a first-time shopper's session on it. */
+async function startWithSession() {
+  const emulator = await start();
+  return { emulator, ...(await newSession(emulator)) };
+}
+
+/** Clears the cart at `cartPath` (v1 or v2 alike) and checks it is left empty. */
+async function expectClearedCart(emulator: FirmlyEmulator, token: string, cartPath: string) {
+  const cleared = await cartCall(emulator, token, `${cartPath}/line-items`, { method: 'DELETE' });
+  expect((await cleared.json()).line_items).toEqual([]);
+}
+
 function cartCall(
   emulator: FirmlyEmulator,
   token: string | undefined,
@@ -220,8 +232,7 @@ describe('the fsession_v2 cookie', () => {
 
 describe('a one-time password check', () => {
   it('answers a wrong OTP with a 401 that names InvalidOtp, not the session', async () => {
-    const emulator = await start();
-    const { access_token } = await newSession(emulator);
+    const { emulator, access_token } = await startWithSession();
     const res = await cartCall(
       emulator,
       access_token,
@@ -267,8 +278,7 @@ describe('shopping with a token', () => {
   });
 
   it('answers an add-to-cart with the cart holding the line and money objects', async () => {
-    const emulator = await start();
-    const { access_token } = await newSession(emulator);
+    const { emulator, access_token } = await startWithSession();
 
     const res = await addToCart(emulator, access_token, mug?.id ?? '', 2);
 
@@ -298,8 +308,7 @@ describe('shopping with a token', () => {
   });
 
   it('lets the shopper change quantities, remove a line and clear the cart', async () => {
-    const emulator = await start();
-    const { access_token } = await newSession(emulator);
+    const { emulator, access_token } = await startWithSession();
     const base = `/api/v2/domains/${DOMAIN}/cart`;
     await addToCart(emulator, access_token, mug?.id ?? '');
     const added = await (await addToCart(emulator, access_token, candle?.id ?? '')).json();
@@ -312,15 +321,11 @@ describe('shopping with a token', () => {
 
     expect((await put(mugLine.line_item_id, 3)).line_items[0].line_price.number).toBe(6600);
     expect((await put(candleLine.line_item_id, 0)).line_items).toHaveLength(1);
-    const cleared = await cartCall(emulator, access_token, `${base}/line-items`, {
-      method: 'DELETE',
-    });
-    expect((await cleared.json()).line_items).toEqual([]);
+    await expectClearedCart(emulator, access_token, base);
   });
 
   it('accepts the token with a Bearer prefix and serves the cart with a trailing slash', async () => {
-    const emulator = await start();
-    const { access_token } = await newSession(emulator);
+    const { emulator, access_token } = await startWithSession();
     const res = await cartCall(
       emulator,
       `Bearer ${access_token}`,
@@ -347,8 +352,7 @@ describe('shopping with a token', () => {
   });
 
   it('serves the v1 simple cart on the same cart', async () => {
-    const emulator = await start();
-    const { access_token } = await newSession(emulator);
+    const { emulator, access_token } = await startWithSession();
     const v1 = `/api/v1/domains/${DOMAIN}/cart`;
 
     const added = await cartCall(emulator, access_token, `${v1}/line-items/${mug?.id}/quantity/2`, {
@@ -362,15 +366,11 @@ describe('shopping with a token', () => {
     expect((await set.json()).line_items[0].quantity).toBe(5);
     const v2 = await cartCall(emulator, access_token, `/api/v2/domains/${DOMAIN}/cart`);
     expect((await v2.json()).line_items[0].quantity).toBe(5);
-    const cleared = await cartCall(emulator, access_token, `${v1}/line-items`, {
-      method: 'DELETE',
-    });
-    expect((await cleared.json()).line_items).toEqual([]);
+    await expectClearedCart(emulator, access_token, v1);
   });
 
   it('prices shipping and promo codes, and rejects an unknown country or code', async () => {
-    const emulator = await start();
-    const { access_token } = await newSession(emulator);
+    const { emulator, access_token } = await startWithSession();
     const base = `/api/v2/domains/${DOMAIN}/cart`;
     await addToCart(emulator, access_token, mug?.id ?? '');
     const send = (path: string, method: string, body: unknown) =>
