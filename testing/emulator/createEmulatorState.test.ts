@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { startDigitalRiverEmulator } from './digitalRiver/digitalRiverEmulator.js';
+import { startFirmlyEmulator } from './firmly/firmlyEmulator.js';
+import { startPerTest } from './startPerTest.js';
+
+const startFirmly = startPerTest(startFirmlyEmulator);
+const startDigitalRiver = startPerTest(startDigitalRiverEmulator);
+
+describe('the controls both emulators share', () => {
+  it.each([
+    ['Firmly', 'a misspelt fault kind', startFirmly, { endpoint: 'cart', kind: 'status502' }],
+    [
+      'Digital River',
+      'a fault for an endpoint it does not have',
+      startDigitalRiver,
+      { endpoint: 'browser-session', kind: 'status429' },
+    ],
+  ])('%s rejects %s instead of silently injecting nothing', async (_, __, start, fault) => {
+    const emulator = await start();
+    const typo = { ...fault, times: 1 } as never;
+    expect(() => emulator.injectFault(typo)).toThrow(TypeError);
+  });
+});
