@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { unusableTokenAnswers } from '../unusableTokenAnswers.js';
 import { parseOAuthTokenResponse } from './parseOAuthTokenResponse.js';
 
 const token = {
@@ -75,15 +76,12 @@ describe('parseOAuthTokenResponse', () => {
   });
 
   it.each([
-    ['a 500', 500, '{}'],
-    ['a 503 HTML page', 503, '<html>down</html>'],
-    ['malformed JSON', 200, '{"token":'],
+    ...unusableTokenAnswers(token),
+    ['a 500 with an empty object', 500, '{}'],
+    ['malformed wrapped JSON', 200, '{"token":'],
     ['an empty wrapper', 200, '{"token":{}}'],
-    ['an empty access token', 200, JSON.stringify({ ...token, access_token: '' })],
-    ['a non-numeric expires_in', 200, JSON.stringify({ ...token, expires_in: 'a day' })],
-    ['a negative expires_in', 200, JSON.stringify({ ...token, expires_in: '-1' })],
-    ['a numeric access token', 200, JSON.stringify({ ...token, access_token: 1 })],
-    ['null', 200, 'null'],
+    ['a non-numeric expires_in string', 200, JSON.stringify({ ...token, expires_in: 'a day' })],
+    ['a negative expires_in string', 200, JSON.stringify({ ...token, expires_in: '-1' })],
   ])('refuses %s as TokenUnavailable', (_, status, body) => {
     expect(() => parseOAuthTokenResponse(status, body)).toThrow(
       expect.objectContaining({ code: 'TokenUnavailable' }),
