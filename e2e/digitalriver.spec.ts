@@ -1,69 +1,32 @@
 import type { Page } from '@playwright/test';
-import { startStorefront } from '../demo/storefrontServer';
 import type { DigitalRiverEmulator } from '../testing/emulator/digitalRiver/digitalRiverEmulator.js';
 import { addToCartInDemoShop } from './addToCartInDemoShop';
 import {
-  APP_ID,
   test as base,
-  distDir,
+  DR_API_KEY,
+  DR_SITE_ID,
   expect,
   CART as FIRMLY_CART,
   pageEvents,
-  recordEvents,
 } from './fixtures';
 import { movableClockDist } from './movableClockDist';
 import { pageFetch, pageFetchMany } from './pageCalls';
 import { passTime } from './passTime';
+import { twoCallsAnsweredWith } from './twoCallsAnsweredWith';
 
-const SITE_ID = 'demoSite';
-const API_KEY = 'demo-public-key';
 const CART = '/v1/shoppers/me/carts/active?format=json';
 const ECHO = '/v1/shoppers/me/echo';
 
-/** Opens a Digital River storefront page, configured against this worker's emulator. */
-type OpenDrShop = (options?: {
-  /** `data-api-key`; the emulator's key unless given, `null` for none. */
-  apiKey?: string | null;
-  path?: '/digitalriver.html' | '/digitalriver-tag-only.html';
-  attributes?: Record<string, string>;
-  /** Serve the library from another build (a test variant of dist/). */
-  distDir?: string;
-}) => Promise<Page>;
-
 const test = base.extend<{
   dr: DigitalRiverEmulator;
-  openDrShop: OpenDrShop;
   /** Opens the tag-only page and makes one cart call there, which must be authorized. */
   openDrSession: (options?: { distDir?: string }) => Promise<Page>;
 }>({
-  digitalRiverSiteId: [SITE_ID, { scope: 'worker' }],
-  digitalRiverApiKeys: [[API_KEY], { scope: 'worker' }],
+  digitalRiverSiteId: [DR_SITE_ID, { scope: 'worker' }],
+  digitalRiverApiKeys: [[DR_API_KEY], { scope: 'worker' }],
   // The emulator of the fixture storefront teams use, under a shorter name.
   dr: async ({ digitalRiver }, use) => {
     await use(digitalRiver);
-  },
-  openDrShop: async ({ page, dr, firmly, consoleLines: _ }, use) => {
-    const servers: { close(): Promise<void> }[] = [];
-    await page.addInitScript(recordEvents);
-    await use(async (options = {}) => {
-      const shop = await startStorefront({
-        apiOrigin: firmly.origin,
-        appId: APP_ID,
-        distDir: options.distDir ?? distDir,
-        extraTagAttributes: options.attributes ?? {},
-        digitalRiver: {
-          siteId: SITE_ID,
-          storeOrigin: dr.storeOrigin,
-          apiOrigin: dr.apiOrigin,
-          ...(options.apiKey === null ? {} : { apiKey: options.apiKey ?? API_KEY }),
-        },
-      });
-      servers.push(shop);
-      await page.goto(`${shop.origin}${options.path ?? '/digitalriver-tag-only.html'}`);
-      return page;
-    });
-    await page.close();
-    await Promise.all(servers.map((s) => s.close()));
   },
   openDrSession: async ({ openDrShop, dr }, use) => {
     await use(async (options = {}) => {
@@ -245,7 +208,7 @@ test('nothing is sent with a token to the store origin or to a third origin', as
 }) => {
   const page = await openDrSession();
   // The store answers scripts, not CORS: an opaque request, as a page's own script tag would make.
-  await pageFetch(page, `${dr.storeOrigin}/store/${SITE_ID}/SessionToken?format=json`, {
+  await pageFetch(page, `${dr.storeOrigin}/store/${DR_SITE_ID}/SessionToken?format=json`, {
     mode: 'no-cors',
   });
   // The Firmly emulator stands in for any third origin: its log records whether auth arrived.
@@ -262,14 +225,7 @@ test('an invalid API key gives an InvalidApiKey error once, and calls get an ans
   dr,
 }) => {
   const page = await openDrShop({ apiKey: 'not-a-key' });
-  const results = await Promise.all([
-    pageFetch(page, `${dr.apiOrigin}${CART}`),
-    pageFetch(page, `${dr.apiOrigin}${CART}`),
-  ]);
-  for (const result of results) {
-    expect(result.status).toBe(503);
-    expect(JSON.parse(result.body)).toMatchObject({ error: 'InvalidApiKey' });
-  }
+  await twoCallsAnsweredWith(page, `${dr.apiOrigin}${CART}`, 503, 'InvalidApiKey');
   expect(await pageEvents(page, 'error')).toEqual([
     expect.objectContaining({ code: 'InvalidApiKey' }),
   ]);

@@ -1,6 +1,7 @@
 import { addToCartInDemoShop } from './addToCartInDemoShop';
 import { CART, expect, pageEvents, test } from './fixtures';
 import { pageFetch } from './pageCalls';
+import { twoCallsAnsweredWith } from './twoCallsAnsweredWith';
 
 test('the first cart call of a first visit is authorized', async ({ openShop, firmly }) => {
   const { page } = await openShop();
@@ -110,14 +111,7 @@ test('a wrong app id gives an InvalidAppId error event and the call still gets a
 }) => {
   const { page } = await openShop({ appId: 'no-such-app' });
   await page.evaluate(() => window.swTokenInterceptor?.ready);
-  const results = await Promise.all([
-    pageFetch(page, `${firmly.origin}${CART}`),
-    pageFetch(page, `${firmly.origin}${CART}`),
-  ]);
-  for (const result of results) {
-    expect(result.status).toBe(400);
-    expect(JSON.parse(result.body)).toMatchObject({ error: 'InvalidAppId' });
-  }
+  await twoCallsAnsweredWith(page, `${firmly.origin}${CART}`, 400, 'InvalidAppId');
   await expect
     .poll(() => pageEvents(page, 'error'))
     .toContainEqual({

@@ -37,6 +37,21 @@ export type OpenShop = (options?: {
   extraDirs?: string[];
 }) => Promise<{ origin: string; page: Page }>;
 
+/** The Digital River site the demo storefront's Digital River shop names. */
+export const DR_SITE_ID = 'demoSite';
+/** The public API key the demo storefront's Digital River tag carries. */
+export const DR_API_KEY = 'demo-public-key';
+
+/** Opens a Digital River storefront page, configured against the test's emulator. */
+export type OpenDrShop = (options?: {
+  /** `data-api-key`; the demo key unless given, `null` for none. */
+  apiKey?: string | null;
+  path?: '/digitalriver.html' | '/digitalriver-tag-only.html';
+  attributes?: Record<string, string>;
+  /** Serve the library from another build (a test variant of dist/). */
+  distDir?: string;
+}) => Promise<Page>;
+
 /**
  * Opens the tag-only page and makes one cart call there, which must be authorized: a shopper
  * who has a session.
@@ -50,6 +65,8 @@ interface Fixtures {
   /** Serves the demo storefront (on `localhost`, the API being on `127.0.0.1`) and opens it. */
   openShop: OpenShop;
   openSession: OpenSession;
+  /** Serves the demo storefront and opens its Digital River shop (the tag-only page by default). */
+  openDrShop: OpenDrShop;
   /**
    * A second Firmly API on an origin the tag does not list, with test controls: what reaches it
    * shows whether a token went where it must not.
@@ -128,6 +145,29 @@ export const test = base.extend<Fixtures>({
       servers.push(shop);
       await page.goto(`${shop.origin}${options.path ?? '/'}`);
       return { origin: shop.origin, page };
+    });
+    await page.close();
+    await Promise.all(servers.map((s) => s.close()));
+  },
+  openDrShop: async ({ page, digitalRiver, firmly, consoleLines: _ }, use) => {
+    const servers: { close(): Promise<void> }[] = [];
+    await page.addInitScript(recordEvents);
+    await use(async (options = {}) => {
+      const shop = await startStorefront({
+        apiOrigin: firmly.origin,
+        appId: APP_ID,
+        distDir: options.distDir ?? distDir,
+        extraTagAttributes: options.attributes ?? {},
+        digitalRiver: {
+          siteId: DR_SITE_ID,
+          storeOrigin: digitalRiver.storeOrigin,
+          apiOrigin: digitalRiver.apiOrigin,
+          ...(options.apiKey === null ? {} : { apiKey: options.apiKey ?? DR_API_KEY }),
+        },
+      });
+      servers.push(shop);
+      await page.goto(`${shop.origin}${options.path ?? '/digitalriver-tag-only.html'}`);
+      return page;
     });
     await page.close();
     await Promise.all(servers.map((s) => s.close()));

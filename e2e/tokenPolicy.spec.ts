@@ -1,8 +1,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { startStorefront } from '../demo/storefrontServer';
-import { APP_ID, CART, distDir, expect, test } from './fixtures';
+import { APP_ID, CART, distDir, expect, type OpenShop, test } from './fixtures';
 import { pageFetch } from './pageCalls';
-import { startBothShops } from './startBothShops';
 
 const DR_CART = '/v1/shoppers/me/carts/active?format=json';
 
@@ -31,21 +30,14 @@ test.describe('a token that lives no longer than the renewal margin (300 s)', ()
   });
 
   test('Digital River: fifteen calls within its life make one token request', async ({
-    page,
-    firmly,
+    openDrShop,
     digitalRiver,
   }) => {
     digitalRiver.setAccessTokenLifetime(20);
-    const shop = await startBothShops({ firmly, digitalRiver });
-    try {
-      await page.goto(`${shop.origin}/digitalriver-tag-only.html`);
-      const statuses = await sequentialCalls(page, `${digitalRiver.apiOrigin}${DR_CART}`, 15);
-      expect(statuses).toEqual(Array(15).fill(200));
-      expect(digitalRiver.counters).toMatchObject({ passwordGrants: 1, refreshGrants: 0 });
-    } finally {
-      await page.close();
-      await shop.close();
-    }
+    const page = await openDrShop();
+    const statuses = await sequentialCalls(page, `${digitalRiver.apiOrigin}${DR_CART}`, 15);
+    expect(statuses).toEqual(Array(15).fill(200));
+    expect(digitalRiver.counters).toMatchObject({ passwordGrants: 1, refreshGrants: 0 });
   });
 });
 
@@ -147,8 +139,18 @@ test('an application id the API refuses is logged once, coded, however many call
 });
 
 test.describe('a token endpoint that answers 429 with Retry-After', () => {
-  /** Answers browser-session 429 `times` times, then lets it through; records when it was asked. */
-  async function rateLimit(context: BrowserContext, apiOrigin: string, retryAfter: string) {
+  /**
+   * The shopper opens the tag-only page while browser-session answers 429 with `retryAfter`
+   * once, then lets it through.
+   *
+   * @returns the page, and when browser-session was asked
+   */
+  async function openWhileRateLimited(
+    openShop: OpenShop,
+    context: BrowserContext,
+    apiOrigin: string,
+    retryAfter: string,
+  ) {
     const asked: number[] = [];
     await context.route(`${apiOrigin}/api/v1/browser-session`, async (route) => {
       asked.push(Date.now());
@@ -167,7 +169,8 @@ test.describe('a token endpoint that answers 429 with Retry-After', () => {
         body: '{"error":"TooManyRequests"}',
       });
     });
-    return asked;
+    const { page } = await openShop({ path: '/tag-only.html' });
+    return { page, asked };
   }
 
   test('a short wait is honoured before the one retry, and the call succeeds', async ({
@@ -175,8 +178,7 @@ test.describe('a token endpoint that answers 429 with Retry-After', () => {
     firmly,
     context,
   }) => {
-    const asked = await rateLimit(context, firmly.origin, '1');
-    const { page } = await openShop({ path: '/tag-only.html' });
+    const { page, asked } = await openWhileRateLimited(openShop, context, firmly.origin, '1');
     expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
     expect(asked).toHaveLength(2);
     expect((asked[1] ?? 0) - (asked[0] ?? 0)).toBeGreaterThanOrEqual(1000);
@@ -187,8 +189,7 @@ test.describe('a token endpoint that answers 429 with Retry-After', () => {
     firmly,
     context,
   }) => {
-    const asked = await rateLimit(context, firmly.origin, '60');
-    const { page } = await openShop({ path: '/tag-only.html' });
+    const { page, asked } = await openWhileRateLimited(openShop, context, firmly.origin, '60');
     const answers = await page.evaluate(async (url) => {
       const out: { status: number; retryAfter: string | null; body: unknown }[] = [];
       for (let i = 0; i < 3; i++) {
