@@ -31,6 +31,21 @@ function setup(overrides = {}) {
   return { options, provider, session: createTokenSession(options) };
 }
 
+/**
+ * The shopper asks for a token, then again once `ms` has passed on the session's clock.
+ *
+ * @returns what the provider was asked, one entry a token request
+ */
+async function askAgainAfter(
+  { session, provider, options }: ReturnType<typeof setup>,
+  ms: number,
+): Promise<unknown[]> {
+  await session.token();
+  options.clock.now += ms;
+  await session.token();
+  return provider.calls;
+}
+
 describe('a shopper on a first visit', () => {
   it('gets one token for twenty concurrent cart calls', async () => {
     const { session, provider, options } = setup();
@@ -140,14 +155,11 @@ describe('renewal', () => {
   });
 
   it('honours a configured margin', async () => {
-    const { session, provider, options } = setup({ renewMarginMs: 60_000 });
-    await session.token();
-    options.clock.now += HOUR - 120_000;
-    await session.token();
-    expect(provider.calls).toHaveLength(1);
-    options.clock.now += 61_000;
-    await session.token();
-    expect(provider.calls).toHaveLength(2);
+    const shopper = setup({ renewMarginMs: 60_000 });
+    expect(await askAgainAfter(shopper, HOUR - 120_000)).toHaveLength(1);
+    shopper.options.clock.now += 61_000;
+    await shopper.session.token();
+    expect(shopper.provider.calls).toHaveLength(2);
   });
 
   it('renews a token that expired a day ago, on the same device', async () => {
@@ -160,12 +172,9 @@ describe('renewal', () => {
   });
 
   it('starts afresh, without sending the old token, after more than a week', async () => {
-    const { session, provider, options } = setup();
-    await session.token();
-    options.clock.now += 8 * DAY;
-    await session.token();
-    expect(provider.calls).toEqual([undefined, undefined]);
-    expect(options.sessions[1]).toMatchObject({ deviceCreated: true });
+    const shopper = setup();
+    expect(await askAgainAfter(shopper, 8 * DAY)).toEqual([undefined, undefined]);
+    expect(shopper.options.sessions[1]).toMatchObject({ deviceCreated: true });
   });
 
   it('starts afresh when the API says the token is too old to renew', async () => {
@@ -187,12 +196,9 @@ describe('renewal', () => {
   });
 
   it('is unaffected by a device clock hours off, because expiry comes from expires_in', async () => {
-    const { session, provider, options } = setup();
-    options.clock.now -= 5 * HOUR; // the shopper's clock is five hours slow
-    await session.token();
-    options.clock.now += HOUR - 200_000;
-    await session.token();
-    expect(provider.calls).toHaveLength(2);
+    const shopper = setup();
+    shopper.options.clock.now -= 5 * HOUR; // the shopper's clock is five hours slow
+    expect(await askAgainAfter(shopper, HOUR - 200_000)).toHaveLength(2);
   });
 });
 
@@ -368,11 +374,8 @@ describe('a token that lives no longer than the renewal margin', () => {
   });
 
   it('keeps the configured margin for a token that lives long', async () => {
-    const { session, provider, options } = setup({ renewMarginMs: 300_000 });
-    await session.token();
-    options.clock.now += HOUR - 301_000;
-    await session.token();
-    expect(provider.calls).toHaveLength(1);
+    const shopper = setup({ renewMarginMs: 300_000 });
+    expect(await askAgainAfter(shopper, HOUR - 301_000)).toHaveLength(1);
   });
 });
 
