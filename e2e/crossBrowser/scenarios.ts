@@ -123,6 +123,20 @@ async function leaveWithKeepaliveCall(context: ScenarioContext, workersDisabled:
   expect(context.firmly.counters.unauthorized).toBe(0);
 }
 
+/**
+ * One story, told through the worker and again with workers disabled (the in-page fallback).
+ *
+ * @param names - the two scenarios' names: through the worker, then through the fallback
+ * @param story - the story, told with or without workers
+ * @returns the two scenarios
+ */
+function onBothPaths(
+  names: [string, string],
+  story: (context: ScenarioContext, workersDisabled: boolean) => Promise<void>,
+): Scenario[] {
+  return names.map((name, i) => ({ name, run: (context) => story(context, i === 1) }));
+}
+
 /** The scenarios both lanes run, defined once. */
 export const scenarios: Scenario[] = [
   {
@@ -194,14 +208,13 @@ export const scenarios: Scenario[] = [
       expect(context.firmly.counters.unauthorized).toBe(0);
     },
   },
-  {
-    name: 'a Digital River shopper checks out on the hosted page with their cart',
-    run: (context) => checkOutTwoItems(context, false),
-  },
-  {
-    name: 'with workers disabled, the Digital River hand-off goes from the page',
-    run: (context) => checkOutTwoItems(context, true),
-  },
+  ...onBothPaths(
+    [
+      'a Digital River shopper checks out on the hosted page with their cart',
+      'with workers disabled, the Digital River hand-off goes from the page',
+    ],
+    checkOutTwoItems,
+  ),
   {
     name: 'the in-page fallback authorizes an XHR and retries it once after a 401, body intact',
     async run(context) {
@@ -218,14 +231,13 @@ export const scenarios: Scenario[] = [
       expect(context.firmly.counters.unauthorized).toBe(1);
     },
   },
-  {
-    name: 'a keepalive cart call sent as the shopper leaves the page carries the token',
-    run: (context) => leaveWithKeepaliveCall(context, false),
-  },
-  {
-    name: 'with workers disabled, a keepalive cart call sent as the shopper leaves carries the token',
-    run: (context) => leaveWithKeepaliveCall(context, true),
-  },
+  ...onBothPaths(
+    [
+      'a keepalive cart call sent as the shopper leaves the page carries the token',
+      'with workers disabled, a keepalive cart call sent as the shopper leaves carries the token',
+    ],
+    leaveWithKeepaliveCall,
+  ),
   {
     name: 'the first Digital River call is authorized',
     async run(context) {
