@@ -1,6 +1,7 @@
 import { InterceptorError } from '../core/errors.js';
 import { OPTION_NAMES } from '../core/fieldNames.js';
 import { validateWorkerConfig } from '../core/validateWorkerConfig.js';
+import { registerWorkboxRoutes } from './registerWorkboxRoutes.js';
 import { startValidatedInterceptor } from './startValidatedInterceptor.js';
 import type { WorkerOptions } from './WorkerOptions.js';
 import type { WorkerScope } from './WorkerScope.js';
@@ -37,5 +38,10 @@ export function interceptApiCalls(scope: WorkerScope, options: WorkerOptions): v
       "interceptApiCalls(scope) needs the service worker's global scope, self",
     );
   }
-  startValidatedInterceptor(scope, validateWorkerConfig(options, OPTION_NAMES));
+  // Bundled into the storefront's worker, whose Workbox (if any) shares its router with ours.
+  startValidatedInterceptor(
+    scope,
+    validateWorkerConfig(options, OPTION_NAMES),
+    registerWorkboxRoutes,
+  );
 }

@@ -1,4 +1,3 @@
-import { registerRoute } from 'workbox-routing';
 import { CHECKOUT_PATH, readCheckoutOptions } from '../core/CheckoutOptions.js';
 import { checkoutUnsupported } from '../core/checkoutUnsupported.js';
 import { createInterceptorCore } from '../core/createInterceptorCore.js';
@@ -22,9 +21,9 @@ import { webLock } from '../core/webLock.js';
 import { answerCheckoutNavigation } from './answerCheckoutNavigation.js';
 import { askControlledPage } from './askControlledPage.js';
 import { createInterceptReporter } from './createInterceptReporter.js';
+import type { AddRoutes, WorkerRoute } from './WorkerRoute.js';
 
-// workbox-routing matches one method per route, so every method it knows gets one (browsers
-// send CORS preflights themselves, past the worker).
+// Every method an API call can use (browsers send CORS preflights themselves, past the worker).
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /**
@@ -34,10 +33,12 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
  *
  * @param scope - the worker's global scope
  * @param config - validated configuration
+ * @param addRoutes - the host's router: a fetch listener of our own, or Workbox's
  */
 export function startValidatedInterceptor(
   scope: ServiceWorkerGlobalScope,
   config: WorkerConfig,
+  addRoutes: AddRoutes,
 ): void {
   const broadcast = (event: WorkerEvent) =>
     scope.clients
@@ -62,9 +63,10 @@ export function startValidatedInterceptor(
 
   log?.(`worker started: the token goes to ${config.apiOrigins.join(' ')} and nowhere else`);
   const report = createInterceptReporter(scope.clients);
-  for (const method of METHODS) {
-    registerRoute(
-      ({ url, request }) => {
+  const routes: WorkerRoute[] = [
+    {
+      methods: METHODS,
+      match: (url, request) => {
         const verdict = apiRequestVerdict({ url, mode: request.mode }, config.apiOrigins);
         if (log && verdict !== 'match') {
           const why =
@@ -73,28 +75,28 @@ export function startValidatedInterceptor(
         }
         return verdict === 'match';
       },
-      ({ request, event }) => {
-        const { clientId } = event as FetchEvent;
+      handle: (request, event) => {
+        const { clientId } = event;
         // Told only to the page that made the call, batched and off the response's path.
         return authorizedFetch(
           request,
-          clientId ? (info) => (event as FetchEvent).waitUntil(report(clientId, info)) : undefined,
+          clientId ? (info) => event.waitUntil(report(clientId, info)) : undefined,
         );
       },
-      method,
-    );
-  }
+    },
+  ];
 
   if (config.provider === 'digitalriver') {
     // The hand-off URL, on this worker's own origin and scope; a plain link can lead there.
     const handOff = new URL(CHECKOUT_PATH, scope.registration.scope);
     const answerHandOff = answerCheckoutNavigation(config, session, scope.registration.scope, log);
-    registerRoute(
-      ({ url }) => url.origin === handOff.origin && url.pathname === handOff.pathname,
-      ({ request }) => answerHandOff(request),
-      'GET',
-    );
+    routes.push({
+      methods: ['GET'],
+      match: (url) => url.origin === handOff.origin && url.pathname === handOff.pathname,
+      handle: (request) => answerHandOff(request),
+    });
   }
+  addRoutes(routes);
 
   const handlers: Handlers<PageRequest, ReplyValues> = {
     hello: async ({ version }) => {

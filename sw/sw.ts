@@ -4,9 +4,11 @@ import { fieldNames } from '../core/fieldNames.js';
 import type { RawWorkerConfig } from '../core/RawWorkerConfig.js';
 import { validateWorkerConfig } from '../core/validateWorkerConfig.js';
 import { workerConfigFromSearch } from '../core/workerConfigSearch.js';
+import { listenForRoutes } from './listenForRoutes.js';
 import { routeAssetsToNetwork } from './routeAssetsToNetwork.js';
 import { routeCheckoutToWorker } from './routeCheckoutToWorker.js';
 import { startValidatedInterceptor } from './startValidatedInterceptor.js';
+import type { WorkerRoute } from './WorkerRoute.js';
 
 declare const self: ServiceWorkerGlobalScope & {
   /** Set by a storefront's own worker before `importScripts` of this file. */
@@ -14,6 +16,9 @@ declare const self: ServiceWorkerGlobalScope & {
 };
 
 const embedded = self.swTokenInterceptorConfig;
+// This file carries its own router in any case (imported with `importScripts`, it shares no
+// module with the storefront's worker), so one fetch listener is all it needs (decision 012).
+const addRoutes = (routes: readonly WorkerRoute[]) => listenForRoutes(self, routes);
 
 try {
   if (embedded === undefined) {
@@ -47,7 +52,7 @@ try {
       ),
     );
     self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
-    startValidatedInterceptor(self, config);
+    startValidatedInterceptor(self, config, addRoutes);
   } else {
     // Imported by a storefront's own worker, whose lifecycle stays its own.
     startValidatedInterceptor(
@@ -56,6 +61,7 @@ try {
         embedded,
         fieldNames((key) => `swTokenInterceptorConfig.${key}`),
       ),
+      addRoutes,
     );
   }
 } catch (error) {
