@@ -1,4 +1,4 @@
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import type { WorkerConfig } from './WorkerConfig.js';
 
 /** A session as kept in IndexedDB. Times are on the local clock, so a skewed clock does no harm. */
@@ -63,6 +63,10 @@ function isStoredSession(value: unknown): value is StoredSession {
   );
 }
 
+// Each operation is idb-keyval's own get/put/delete on the store passed in, written with its
+// `promisifyRequest`: its `get`, `set` and `del` default to a `keyval-store` database of their
+// own, which the bundles would otherwise carry and never open.
+
 /**
  * Reads a session. A record of another shape (an older version, a hand edit) reads as none.
  *
@@ -74,7 +78,7 @@ export async function readSession(
   key: string,
   store: UseStore,
 ): Promise<StoredSession | undefined> {
-  const value: unknown = await get(key, store);
+  const value: unknown = await store('readonly', (sessions) => promisifyRequest(sessions.get(key)));
   return isStoredSession(value) ? value : undefined;
 }
 
@@ -86,7 +90,10 @@ export async function readSession(
  * @param store - from {@link createTokenStore}
  */
 export function writeSession(key: string, session: StoredSession, store: UseStore): Promise<void> {
-  return set(key, session, store);
+  return store('readwrite', (sessions) => {
+    sessions.put(session, key);
+    return promisifyRequest(sessions.transaction);
+  });
 }
 
 /**
@@ -96,5 +103,8 @@ export function writeSession(key: string, session: StoredSession, store: UseStor
  * @param store - from {@link createTokenStore}
  */
 export function deleteSession(key: string, store: UseStore): Promise<void> {
-  return del(key, store);
+  return store('readwrite', (sessions) => {
+    sessions.delete(key);
+    return promisifyRequest(sessions.transaction);
+  });
 }
