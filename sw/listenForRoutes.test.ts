@@ -97,4 +97,13 @@ describe.each(HOSTS)('routes in $name', ({ host }) => {
     (await host(scope))([cartRoute('first'), cartRoute('second')]);
     await expect(dispatch(`${API}/cart`)?.then((r) => r.text())).resolves.toBe('first');
   });
+
+  it('a route whose handler throws answers with a failure, never passes the call on', async () => {
+    const { scope, dispatch } = fakeScope();
+    const handle = () => {
+      throw new Error('broken');
+    };
+    (await host(scope))([{ ...cartRoute(), handle }]);
+    await expect(dispatch(`${API}/cart`)).rejects.toThrow('broken');
+  });
 });

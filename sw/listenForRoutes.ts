@@ -22,6 +22,7 @@ export function listenForRoutes(
       ({ methods, match }) =>
         (methods as readonly string[]).includes(request.method) && match(url, request),
     );
-    if (route) event.respondWith(route.handle(request, event));
+    // A handler that throws is a failed response, as with Workbox, not a pass to the network.
+    if (route) event.respondWith(new Promise((resolve) => resolve(route.handle(request, event))));
   });
 }
