@@ -3,14 +3,15 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const BUDGETS = [
-  // Every page pays for the drop-in. The target is 4 KB; 4.5 KB since the hand-off, several API
-  // origins, console reporting and the reconfiguration check landed together, and what keeps it
-  // past 4 KB must run on every page at once (README, Performance).
-  { file: 'dist/sw-token-interceptor.js', name: 'drop-in', gzipped: 4.5 * 1024 },
+  // Every page pays for the drop-in. The target is 4 KB. What keeps it past that must run on every
+  // page at once: the configuration check naming a bad attribute, the hold on API calls, the
+  // version handshake, the reconfiguration check, and the keepalive hand-off (decision 019, about
+  // 0.3 KB), which must post its message while a page that is going away still can.
+  { file: 'dist/sw-token-interceptor.js', name: 'drop-in', gzipped: 4.75 * 1024 },
   // Loaded once per install, then cached. The target is 10 KB: our own worker routes without
-  // Workbox (decision 012); the redirect guard, 429 handling, session refusals and the checkout
-  // hand-off document hold it just past 10 KB, with room for the keepalive hand-off.
-  { file: 'dist/sw-token-interceptor.sw.js', name: 'worker', gzipped: 10.25 * 1024 },
+  // Workbox (decision 012); the redirect guard, 429 handling, session refusals, the checkout
+  // hand-off document and the keepalive hand-off hold it past 10 KB.
+  { file: 'dist/sw-token-interceptor.sw.js', name: 'worker', gzipped: 10.5 * 1024 },
   // Loaded only where no worker serves the page, and for Digital River's page steps.
   { file: 'dist/sw-token-interceptor.fallback.js', name: 'fallback chunk', gzipped: 9 * 1024 },
 ];
