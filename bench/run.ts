@@ -5,7 +5,12 @@
  *   (b) a bare pass-through worker that handles every request, `respondWith(fetch(event.request))`;
  *   (c) ours, with a stored token;
  *   (d) the cheapest worker with our static routing rules, the page attaching the token itself:
- *       the floor for what a worker that controls the page can cost it.
+ *       the floor for what a worker that controls the page can cost it;
+ *   (e) for the first call only: (d) with a `<script>` tag before the page's own script, whose
+ *       file is the drop-in's bytes doing nothing, so (c) over (e) is what our code costs beyond
+ *       what any script tag in that place costs;
+ *   (f) for the first call only: (c) with the drop-in served as from a versioned URL,
+ *       `Cache-Control: max-age=31536000, immutable`, where (c) revalidates it at every load.
  * Three figures, medians over every round:
  *   - the first cart call of a page load with the worker stopped (as Chrome stops it after about
  *     30 s idle), from navigation start to the end of the call; and the same load with the worker
@@ -44,8 +49,11 @@ const BATCH = 20;
 const BATCHES = 3;
 const CART = '/api/v2/domains/staging.luma.gift/cart';
 
-type Setup = 'a' | 'b' | 'c' | 'd';
-const SETUPS: Setup[] = ['a', 'b', 'c', 'd'];
+type Setup = 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
+const SETUPS: Setup[] = ['a', 'b', 'c', 'd', 'e', 'f'];
+// Setups whose per-call figures are measured; (e) and (f) differ from (d) and (c) only in how
+// the page's head loads.
+const CALL_SETUPS: Setup[] = ['a', 'b', 'c', 'd'];
 
 const firmly = await startFirmlyEmulator({ testControls: true, appIds: ['demo-app'] });
 // A third party the storefront calls (analytics, search, CMS): another origin, CORS open.
@@ -75,18 +83,24 @@ writeFileSync(
     `<script>navigator.serviceWorker.register('/passthrough-sw.js');</script>${firstCall(tokenHeader)}`,
   ),
 );
+const registerRouted = `<script>navigator.serviceWorker.register(${JSON.stringify(`/routed-sw.js?api=${encodeURIComponent(firmly.origin)}`)});</script>`;
 writeFileSync(
   path.join(pagesDir, 'first-d.html'),
-  htmlPage(
-    `<script>navigator.serviceWorker.register(${JSON.stringify(`/routed-sw.js?api=${encodeURIComponent(firmly.origin)}`)});</script>${firstCall(tokenHeader)}`,
-  ),
+  htmlPage(`${registerRouted}${firstCall(tokenHeader)}`),
 );
 writeFileSync(
-  path.join(pagesDir, 'first-c.html'),
-  htmlPage(
-    `<script src="/sw-token-interceptor.js" data-provider="firmly" data-app-id="demo-app" data-api-origin="${firmly.origin}"></script>${firstCall('{}')}`,
-  ),
+  path.join(pagesDir, 'inert-drop-in.js'),
+  `if (window.neverSet) {${readFileSync(path.join(distDir, 'sw-token-interceptor.js'), 'utf8')}}`,
 );
+writeFileSync(
+  path.join(pagesDir, 'first-e.html'),
+  htmlPage(`${registerRouted}<script src="/inert-drop-in.js"></script>${firstCall(tokenHeader)}`),
+);
+const ours = htmlPage(
+  `<script src="/sw-token-interceptor.js" data-provider="firmly" data-app-id="demo-app" data-api-origin="${firmly.origin}"></script>${firstCall('{}')}`,
+);
+writeFileSync(path.join(pagesDir, 'first-c.html'), ours);
+writeFileSync(path.join(pagesDir, 'first-f.html'), ours);
 
 const shop = await startStorefront({
   apiOrigin: firmly.origin,
@@ -94,6 +108,15 @@ const shop = await startStorefront({
   distDir,
   extraStaticDirs: [path.join(root, 'bench', 'pages'), pagesDir],
 });
+// The same storefront, serving the drop-in for long caching: setup (f).
+const immutableShop = await startStorefront({
+  apiOrigin: firmly.origin,
+  appId: 'demo-app',
+  distDir,
+  extraStaticDirs: [path.join(root, 'bench', 'pages'), pagesDir],
+  libraryCacheControl: 'max-age=31536000, immutable',
+});
+const originOf = (setup: Setup) => (setup === 'f' ? immutableShop.origin : shop.origin);
 const browser = await chromium.launch({
   headless: true,
   executablePath: chromiumExecutable(),
@@ -108,7 +131,7 @@ const session = (await (
   })
 ).json()) as { access_token: string };
 const headersFor = (setup: Setup): Record<string, string> =>
-  setup === 'c' ? {} : { 'x-firmly-authorization': session.access_token };
+  setup === 'c' || setup === 'f' ? {} : { 'x-firmly-authorization': session.access_token };
 
 /** One browser context per setup for the whole run: its worker installed, its token stored. */
 async function open(setup: Setup): Promise<{ context: BrowserContext; page: Page }> {
@@ -117,7 +140,7 @@ async function open(setup: Setup): Promise<{ context: BrowserContext; page: Page
     (window as unknown as { benchHeaders: unknown }).benchHeaders = headers;
   }, headersFor(setup));
   const page = await context.newPage();
-  await page.goto(`${shop.origin}/first-${setup}.html`);
+  await page.goto(`${originOf(setup)}/first-${setup}.html`);
   await page.evaluate(async () => {
     await (window as unknown as { firstCall: Promise<number> }).firstCall;
     await window.swTokenInterceptor?.session();
@@ -138,7 +161,7 @@ async function stopAllWorkers(page: Page): Promise<void> {
 
 /**
  * A page load (by default with the worker stopped): when its first cart call ended, when its HTML
- * arrived, and in (c) when the drop-in's script had arrived (it runs before the page's own).
+ * arrived, and in (c) and (e) when the script before the page's own had arrived.
  */
 async function firstCallOfLoad(
   page: Page,
@@ -146,7 +169,7 @@ async function firstCallOfLoad(
   stopped = true,
 ): Promise<{ call: number; started: number; html: number; dropIn: number }> {
   if (setup !== 'a' && stopped) await stopAllWorkers(page);
-  await page.goto(`${shop.origin}/first-${setup}.html`);
+  await page.goto(`${originOf(setup)}/first-${setup}.html`);
   return page.evaluate(async () => {
     const w = window as unknown as { firstCall: Promise<number>; callStarted: number };
     const call = await w.firstCall;
@@ -154,7 +177,7 @@ async function firstCallOfLoad(
       'navigation',
     ) as PerformanceNavigationTiming[];
     const dropIn = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find(
-      (entry) => entry.name.endsWith('/sw-token-interceptor.js'),
+      (entry) => /\/(sw-token-interceptor|inert-drop-in)\.js$/.test(entry.name),
     );
     return {
       call,
@@ -246,6 +269,8 @@ const ratios = {
   firstCallCB: [] as number[],
   firstCallCA: [] as number[],
   firstCallCD: [] as number[],
+  firstCallCE: [] as number[],
+  firstCallFB: [] as number[],
   calls: Object.fromEntries(kinds.map((kind) => [kind, [] as number[]])) as Record<Kind, number[]>,
   // Non-API calls: ours against the routing floor (c/d), and the floor against no worker (d/a).
   callsCD: Object.fromEntries(kinds.map((kind) => [kind, [] as number[]])) as Record<
@@ -264,14 +289,14 @@ for (const setup of SETUPS) contexts[setup] = await open(setup);
 // One unrecorded load per setup: the first after start-up pays for caches the others find warm.
 for (const setup of SETUPS) await firstCallOfLoad(contexts[setup].page, setup);
 
-for (const setup of SETUPS) {
+for (const setup of CALL_SETUPS) {
   await sequential(contexts[setup].page, 'fetch', cartUrl, headersFor(setup), BATCH);
 }
 
 for (let r = 0; r < ROUNDS; r++) {
-  const order: Setup[] = r % 2 === 0 ? ['a', 'b', 'c', 'd'] : ['d', 'c', 'b', 'a'];
+  const order: Setup[] = r % 2 === 0 ? CALL_SETUPS : [...CALL_SETUPS].reverse();
   const first = {} as Record<Setup, number>;
-  for (const setup of order) {
+  for (const setup of r % 2 === 0 ? SETUPS : [...SETUPS].reverse()) {
     const { page } = contexts[setup];
     const calls: number[] = [];
     for (let i = 0; i < LOADS; i++) {
@@ -289,6 +314,8 @@ for (let r = 0; r < ROUNDS; r++) {
   ratios.firstCallCB.push(first.c / first.b);
   ratios.firstCallCA.push(first.c / first.a);
   ratios.firstCallCD.push(first.c / first.d);
+  ratios.firstCallCE.push(first.c / first.e);
+  ratios.firstCallFB.push(first.f / first.b);
   for (let batch = 0; batch < BATCHES; batch++) {
     for (const kind of kinds) {
       const { kind: how, url } = KINDS[kind](shop.origin);
@@ -325,8 +352,8 @@ const size = (file: string) => {
   const bytes = readFileSync(path.join(distDir, file));
   return { minified: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length };
 };
-const bySetup = <T>(fn: (setup: Setup) => T) =>
-  Object.fromEntries(SETUPS.map((setup) => [setup, fn(setup)])) as Record<Setup, T>;
+const bySetup = <T>(fn: (setup: Setup) => T, setups = SETUPS) =>
+  Object.fromEntries(setups.map((setup) => [setup, fn(setup)])) as Record<Setup, T>;
 const results = {
   date: new Date().toISOString(),
   browser: `Chromium ${browser.version()}`,
@@ -337,25 +364,34 @@ const results = {
     b: 'bare pass-through worker',
     c: 'sw-token-interceptor, stored token',
     d: 'the cheapest worker with our static routing rules',
+    e: '(d) with an inert script of the drop-in size before the page script (first call only)',
+    f: '(c) with the drop-in served max-age=31536000, immutable (first call only)',
   },
   firstCallWorkerStopped: bySetup((s) => ({
     fromNavigationMedianMs: round(median(samples[s].firstCall)),
     htmlArrivedMedianMs: round(median(samples[s].html)),
     callStartedMedianMs: round(median(samples[s].started)),
-    ...(s === 'c' && { dropInArrivedMedianMs: round(median(samples[s].dropIn)) }),
+    ...(['c', 'e', 'f'].includes(s) && { scriptArrivedMedianMs: round(median(samples[s].dropIn)) }),
     workerRunningMedianMs: round(median(samples[s].firstCallRunning)),
   })),
-  nonApiMedianMs: bySetup((s) =>
-    Object.fromEntries(nonApiKinds.map((kind) => [kind, round(median(samples[s].calls[kind]))])),
+  nonApiMedianMs: bySetup(
+    (s) =>
+      Object.fromEntries(nonApiKinds.map((kind) => [kind, round(median(samples[s].calls[kind]))])),
+    CALL_SETUPS,
   ),
-  warmApi: bySetup((s) => ({
-    medianMs: round(median(samples[s].calls['API call'])),
-    p95Ms: round(p95(samples[s].calls['API call'])),
-  })),
+  warmApi: bySetup(
+    (s) => ({
+      medianMs: round(median(samples[s].calls['API call'])),
+      p95Ms: round(p95(samples[s].calls['API call'])),
+    }),
+    CALL_SETUPS,
+  ),
   ratios: {
     firstCallCOverB: round(median(ratios.firstCallCB)),
     firstCallCOverA: round(median(ratios.firstCallCA)),
     firstCallCOverD: round(median(ratios.firstCallCD)),
+    firstCallCOverE: round(median(ratios.firstCallCE)),
+    firstCallFOverB: round(median(ratios.firstCallFB)),
     nonApiCOverA: Object.fromEntries(
       nonApiKinds.map((kind) => [kind, round(median(ratios.calls[kind]))]),
     ),
@@ -391,6 +427,12 @@ console.table(results.warmApi);
 console.log(`first call c/b: ${verdict(results.ratios.firstCallCOverB, 1.0)}`);
 console.log(`first call c/a: ${results.ratios.firstCallCOverA}`);
 console.log(`first call c/d (ours over the routing floor): ${results.ratios.firstCallCOverD}`);
+console.log(
+  `first call c/e (ours over the routing floor with a script tag): ${results.ratios.firstCallCOverE}`,
+);
+console.log(
+  `first call f/b (ours, the drop-in cached immutable): ${verdict(results.ratios.firstCallFOverB, 1.0)}`,
+);
 for (const kind of nonApiKinds) {
   console.log(
     `non-API ${kind} c/a: ${verdict(round(median(ratios.calls[kind])), 1.02)}; ` +
@@ -412,6 +454,7 @@ console.log('written to bench/results.json');
 
 await browser.close();
 await shop.close();
+await immutableShop.close();
 await thirdParty.close();
 await firmly.close();
 rmSync(pagesDir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { VERSION } from '../core/version.js';
 import { ATTRIBUTE_NAMES } from './attributeNames.js';
 import { logError } from './logError.js';
 import type { SwTokenInterceptor } from './SwTokenInterceptor.js';
@@ -30,8 +31,10 @@ const tag =
     ? document.currentScript
     : document.querySelector<HTMLScriptElement>('script[data-provider]');
 
-// The on-demand chunk sits beside this file, wherever the storefront serves it from.
-const FALLBACK_FILE = 'sw-token-interceptor.fallback.js';
+// The on-demand chunk sits beside this file, wherever the storefront serves it from. Its URL
+// names this build, so a storefront that caches the files for long never pairs this drop-in
+// with another build's chunk.
+const FALLBACK_FILE = `sw-token-interceptor.fallback.js?v=${VERSION}`;
 
 try {
   const raw = Object.fromEntries(

@@ -167,6 +167,16 @@ describe('the library scripts', () => {
     }
   });
 
+  it('can be served for long caching, all but the worker file', async () => {
+    const { origin } = await open({ libraryCacheControl: 'max-age=31536000, immutable' });
+    const cacheControl = async (name: string) =>
+      (await fetch(`${origin}/${name}`)).headers.get('cache-control');
+    expect(await cacheControl('sw-token-interceptor.js')).toBe('max-age=31536000, immutable');
+    expect(await cacheControl('chunk-ab12.js')).toBe('max-age=31536000, immutable');
+    expect(await cacheControl('sw-token-interceptor.sw.js')).toBe('no-cache');
+    expect(await cacheControl('tag-only.html')).toBe('no-cache');
+  });
+
   it('carry a validator: asked again unchanged, they are a bodiless 304; changed, the new file', async () => {
     const { origin } = await open();
     const url = `${origin}/sw-token-interceptor.js`;

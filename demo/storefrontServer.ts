@@ -53,6 +53,13 @@ export interface StorefrontOptions {
   extraTagAttributes?: Record<string, string>;
   /** More folders to serve files from (absolute paths), such as a test's own pages and workers. */
   extraStaticDirs?: string[];
+  /**
+   * `Cache-Control` for the drop-in and the on-demand chunk, `no-cache` by default (the demo is
+   * rebuilt often). The bench serves them as a storefront would from a versioned URL,
+   * `max-age=31536000, immutable`, to measure what that saves. The worker file is always
+   * `no-cache`, as the README asks.
+   */
+  libraryCacheControl?: string;
 }
 
 /** A running storefront. */
@@ -261,6 +268,7 @@ function send(
   status: number,
   contentType: string,
   body: string | Buffer,
+  cacheControl = 'no-cache',
 ): void {
   // A validator, as any static host sends one: a reload asks again and gets a bodiless 304 for
   // what did not change, and the browser reuses its copy (and, for scripts, its compiled code).
@@ -273,7 +281,7 @@ function send(
     }),
     ...(etag && { ETag: etag }),
     // The demo is rebuilt often; a stale worker script would hide the change being tried.
-    'Cache-Control': 'no-cache',
+    'Cache-Control': cacheControl,
     'X-Content-Type-Options': 'nosniff',
   });
   res.end(req.method === 'HEAD' || unchanged ? undefined : body);
@@ -317,9 +325,10 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
     }
     const extension = path.extname(pathname);
     const contentType = TEMPLATE_PATHS.has(pathname) ? undefined : CONTENT_TYPES[extension];
-    let file = DIST_EXTENSIONS.has(extension)
+    const library = DIST_EXTENSIONS.has(extension)
       ? await fileInside(options.distDir, pathname)
       : undefined;
+    let file = library;
     for (const dir of contentType ? [STATIC_DIR, ...(options.extraStaticDirs ?? [])] : []) {
       file ??= await fileInside(dir, pathname);
     }
@@ -327,7 +336,9 @@ export async function startStorefront(options: StorefrontOptions): Promise<Store
       send(req, res, 404, 'text/plain; charset=utf-8', 'Not found');
       return;
     }
-    send(req, res, 200, contentType, await readFile(file));
+    const cacheControl =
+      library && !pathname.endsWith('.sw.js') ? options.libraryCacheControl : undefined;
+    send(req, res, 200, contentType, await readFile(file), cacheControl);
   }
 
   const server = createServer((req, res) => {
