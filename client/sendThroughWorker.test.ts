@@ -45,12 +45,21 @@ const pageFetch = vi.fn(async () => new Response('from the page'));
 describe('sendThroughWorker', () => {
   it('posts a string body as the page gave it, before the call first waits', async () => {
     const { worker, calls } = fakeWorker(ok);
-    const request = new Request(`${API}/cart`, { method: 'POST', body: '{"quantity":3}' });
+    const request = new Request(`${API}/cart`, {
+      method: 'POST',
+      body: '{"quantity":3}',
+      redirect: 'manual',
+    });
     const answered = sendThroughWorker(worker, request, '{"quantity":3}', pageFetch);
     // Already posted, before the call first waited: a page going away (pagehide) gets it out.
     expect(calls).toHaveLength(1);
     const response = await answered;
-    expect(calls[0]).toMatchObject({ url: `${API}/cart`, method: 'POST', body: '{"quantity":3}' });
+    expect(calls[0]).toMatchObject({
+      url: `${API}/cart`,
+      method: 'POST',
+      body: '{"quantity":3}',
+      redirect: 'manual',
+    });
     expect(calls[0]?.headers).toContainEqual(['content-type', 'text/plain;charset=UTF-8']);
     expect(response.status).toBe(200);
     expect(response.headers.get('x-seen')).toBe('POST');

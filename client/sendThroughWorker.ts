@@ -31,6 +31,7 @@ export async function sendThroughWorker(
     method: request.method,
     headers: [...request.headers],
     credentials: request.credentials,
+    redirect: request.redirect,
     body:
       typeof body === 'string' ||
       body instanceof Blob ||

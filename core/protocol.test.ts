@@ -20,6 +20,7 @@ const HANDED: HandedCall = {
   headers: [['content-type', 'application/json']],
   body: '{}',
   credentials: 'same-origin',
+  redirect: 'follow',
 };
 
 describe('the page/worker protocol', () => {

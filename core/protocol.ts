@@ -42,6 +42,8 @@ export interface HandedCall {
   headers: [string, string][];
   body: string | Blob | ArrayBuffer | ArrayBufferView<ArrayBuffer> | null;
   credentials: RequestCredentials;
+  /** The page's own choice, which the redirect guard honours as for a fetch event. */
+  redirect: RequestRedirect;
 }
 
 /** The worker's answer to a {@link HandedCall}, read whole. */

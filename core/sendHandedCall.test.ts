@@ -12,6 +12,7 @@ const call = (overrides: Partial<HandedCall> = {}): HandedCall => ({
   headers: [['content-type', 'application/json']],
   body: '{"quantity":3}',
   credentials: 'include',
+  redirect: 'follow',
   ...overrides,
 });
 
@@ -60,6 +61,18 @@ describe('sendHandedCall', () => {
     expect(new TextDecoder().decode(answer.body)).toBe('{"line_items":3}');
     expect(answer.headers).toContainEqual(['content-type', 'text/plain;charset=UTF-8']);
     expect(reports).toHaveLength(1);
+  });
+
+  it("keeps the page's redirect mode, so the redirect guard treats the call as a fetch event", async () => {
+    const modes: RequestRedirect[] = [];
+    const authorizedFetch: AuthorizedFetch = async (request) => {
+      modes.push(request.redirect);
+      return new Response(null, { status: 204 });
+    };
+    for (const redirect of ['follow', 'manual', 'error'] as const) {
+      await sendHandedCall(call({ redirect }), [API], authorizedFetch);
+    }
+    expect(modes).toEqual(['follow', 'manual', 'error']);
   });
 
   it('keeps binary bodies byte for byte, and sends none for a GET', async () => {

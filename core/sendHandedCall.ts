@@ -33,6 +33,7 @@ export async function sendHandedCall(
       headers: call.headers,
       body: BODYLESS.has(call.method.toUpperCase()) ? null : call.body,
       credentials: call.credentials,
+      redirect: call.redirect,
     });
   } catch {
     throw new InterceptorError('ProtocolError', 'a handed call that is not a valid request');

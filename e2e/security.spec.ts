@@ -92,6 +92,7 @@ test('a page message asking to change the configuration, or to send a call elsew
               headers: [],
               body: 'x',
               credentials: 'include',
+              redirect: 'follow',
             },
           },
         ].map(
