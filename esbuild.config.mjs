@@ -12,10 +12,11 @@ function sourceHash() {
   for (const dir of ['core', 'sw', 'client']) {
     const files = readdirSync(dir, { recursive: true })
       .map(String)
-      // Test code (tests and their doubles) is not in the bundles, so it does not change the version.
+      // Test code (tests, and the fixtures they share) is not in the bundles, so it does not
+      // change the version. Both are marked by their suffix, never by their name.
       .filter(
         (file) =>
-          file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('testDoubles.ts'),
+          file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.fixtures.ts'),
       )
       .sort();
     for (const file of files) hash.update(file).update(readFileSync(path.join(dir, file)));

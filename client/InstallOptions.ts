@@ -1,4 +1,4 @@
-import type { DigitalRiverOptions, FirmlyOptions } from '../core/ProviderOptions.js';
+import type { DigitalRiverOptions, FirmlyOptions } from '../core/config/ProviderOptions.js';
 
 /** What only the page configures: where our worker lives, and whether to register it. */
 interface PageOptions {

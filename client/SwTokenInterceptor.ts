@@ -1,7 +1,7 @@
-import type { CheckoutOptions } from '../core/CheckoutOptions.js';
-import type { ErrorInfo } from '../core/errors.js';
-import type { InterceptInfo } from '../core/InterceptInfo.js';
-import type { SessionInfo } from '../core/SessionInfo.js';
+import type { InterceptInfo } from '../core/calls/InterceptInfo.js';
+import type { CheckoutOptions } from '../core/checkout/CheckoutOptions.js';
+import type { ErrorInfo } from '../core/errors/errors.js';
+import type { SessionInfo } from '../core/session/SessionInfo.js';
 
 /** The events a page can listen to, and what each carries. None carries the token. */
 export interface InterceptorEvents {

@@ -1,9 +1,9 @@
 import { VERSION } from '../core/version.js';
-import { ATTRIBUTE_NAMES } from './attributeNames.js';
-import { logError } from './logError.js';
+import { ATTRIBUTE_NAMES } from './config/attributeNames.js';
+import { validateInstallOptions } from './config/validateInstallOptions.js';
+import { logError } from './events/logError.js';
 import type { SwTokenInterceptor } from './SwTokenInterceptor.js';
 import { type PageChunk, startClient } from './startClient.js';
-import { validateInstallOptions } from './validateInstallOptions.js';
 
 declare global {
   interface Window {

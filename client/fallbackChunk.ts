@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 
-export { answerWorkerRequest } from './answerWorkerRequest.js';
-export { armFallback } from './armFallback.js';
+export { armFallback } from './fallback/armFallback.js';
 // Still exported for a drop-in of the previous release that loads this chunk from the same folder.
-export { askThisPage } from './askThisPage.js';
+export { askThisPage } from './pageStep/askThisPage.js';
+export { answerWorkerRequest } from './worker/answerWorkerRequest.js';

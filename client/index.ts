@@ -5,22 +5,22 @@
  * @packageDocumentation
  */
 
-export type { CheckoutOptions } from '../core/CheckoutOptions.js';
+export type { InterceptInfo } from '../core/calls/InterceptInfo.js';
+export type { CheckoutOptions } from '../core/checkout/CheckoutOptions.js';
+export type {
+  DigitalRiverOptions,
+  FirmlyOptions,
+  ProviderOptions,
+} from '../core/config/ProviderOptions.js';
+export type { ProviderId } from '../core/config/WorkerConfig.js';
 export {
   ErrorCode,
   type ErrorInfo,
   errorMessages,
   InterceptorError,
   type UpstreamAnswer,
-} from '../core/errors.js';
-export type { InterceptInfo } from '../core/InterceptInfo.js';
-export type {
-  DigitalRiverOptions,
-  FirmlyOptions,
-  ProviderOptions,
-} from '../core/ProviderOptions.js';
-export type { SessionInfo } from '../core/SessionInfo.js';
-export type { ProviderId } from '../core/WorkerConfig.js';
+} from '../core/errors/errors.js';
+export type { SessionInfo } from '../core/session/SessionInfo.js';
 export type {
   DigitalRiverInstallOptions,
   FirmlyInstallOptions,

@@ -1,8 +1,8 @@
-import { OPTION_NAMES } from '../core/fieldNames.js';
+import { OPTION_NAMES } from '../core/config/fieldNames.js';
+import { type InstallFieldNames, validateInstallOptions } from './config/validateInstallOptions.js';
 import type { InstallOptions } from './InstallOptions.js';
 import type { SwTokenInterceptor } from './SwTokenInterceptor.js';
 import { startClient } from './startClient.js';
-import { type InstallFieldNames, validateInstallOptions } from './validateInstallOptions.js';
 
 const INSTALL_NAMES: InstallFieldNames = {
   ...OPTION_NAMES,

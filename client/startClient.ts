@@ -1,19 +1,19 @@
-import { CHECKOUT_PATH } from '../core/CheckoutOptions.js';
+import { CHECKOUT_PATH } from '../core/checkout/CheckoutOptions.js';
 import { debugLog } from '../core/DebugLog.js';
-import { InterceptorError, toErrorInfo } from '../core/errors.js';
-import { fail, isWorkerEvent, isWorkerRequest } from '../core/protocol.js';
+import { InterceptorError, toErrorInfo } from '../core/errors/errors.js';
+import { fail, isWorkerEvent, isWorkerRequest } from '../core/protocol/protocol.js';
 import { VERSION } from '../core/version.js';
-import type { Fallback } from './armFallback.js';
-import { createEmitter } from './createEmitter.js';
-import { logError } from './logError.js';
-import { messageWorker } from './messageWorker.js';
-import { patchApiCalls, type SendKeepalive, type SetApiCallMode } from './patchApiCalls.js';
-import { reportToConsole } from './reportToConsole.js';
-import { routesReachWorker } from './routesReachWorker.js';
+import type { ValidInstallOptions } from './config/validateInstallOptions.js';
+import { createEmitter } from './events/createEmitter.js';
+import { logError } from './events/logError.js';
+import { reportToConsole } from './events/reportToConsole.js';
+import type { Fallback } from './fallback/armFallback.js';
+import { patchApiCalls, type SendKeepalive, type SetApiCallMode } from './patch/patchApiCalls.js';
 import type { InterceptorEvents, SwTokenInterceptor } from './SwTokenInterceptor.js';
-import { sendThroughWorker } from './sendThroughWorker.js';
-import type { ValidInstallOptions } from './validateInstallOptions.js';
-import { waitForControl } from './waitForControl.js';
+import { messageWorker } from './worker/messageWorker.js';
+import { routesReachWorker } from './worker/routesReachWorker.js';
+import { sendThroughWorker } from './worker/sendThroughWorker.js';
+import { waitForControl } from './worker/waitForControl.js';
 
 // API calls are held meanwhile, so a worker slower than this to take control is not waited for:
 // the page fallback takes over, and steps aside when the worker arrives.
@@ -223,17 +223,19 @@ export function startClient(
     },
     checkout: async (checkoutOptions = {}) => {
       await ready;
-      const handOff = new URL(CHECKOUT_PATH, options.scope);
-      handOff.search = new URLSearchParams(checkoutOptions as Record<string, string>).toString();
-      if (fallback) return fallback.checkout(handOff);
+      const checkoutUrl = new URL(CHECKOUT_PATH, options.scope);
+      checkoutUrl.search = new URLSearchParams(
+        checkoutOptions as Record<string, string>,
+      ).toString();
+      if (fallback) return fallback.checkout(checkoutUrl);
       await messageWorker(
         controller(),
-        { type: 'checkout', search: handOff.search },
+        { type: 'checkout', search: checkoutUrl.search },
         MESSAGE_TIMEOUT_MS,
       );
       // A new history entry: back from the hosted checkout returns here. The hand-off document
       // moves on while it loads, which replaces its own entry, so it is never gone back to.
-      win.location.assign(handOff.href);
+      win.location.assign(checkoutUrl.href);
     },
     on: events.on,
   };

@@ -1,19 +1,19 @@
-import { type AuthorizedFetch, createAuthorizedFetch } from './createAuthorizedFetch.js';
-import {
-  createTokenSession,
-  type TokenSession,
-  type TokenSessionOptions,
-} from './createTokenSession.js';
-import { isApiRequest } from './isApiRequest.js';
+import { type AuthorizedFetch, createAuthorizedFetch } from './calls/createAuthorizedFetch.js';
+import { isApiRequest } from './calls/isApiRequest.js';
+import type { WorkerConfig } from './config/WorkerConfig.js';
 import {
   type AskPage,
   digitalRiverProvider,
 } from './providers/digitalriver/digitalRiverProvider.js';
 import { firmlyProvider } from './providers/firmly/firmlyProvider.js';
 import type { Provider } from './providers/Provider.js';
-import { DEFAULT_RETRY_POLICY } from './retryWithBackoff.js';
-import { createTokenStore, sessionKey } from './tokenStore.js';
-import type { WorkerConfig } from './WorkerConfig.js';
+import {
+  createTokenSession,
+  type TokenSession,
+  type TokenSessionOptions,
+} from './session/createTokenSession.js';
+import { DEFAULT_RETRY_POLICY } from './session/retryWithBackoff.js';
+import { createTokenStore, sessionKey } from './session/tokenStore.js';
 
 // One token request may take this long; the retry policy bounds the whole. Firmly's own client
 // gives browser-session 5 s: a first visit is not abandoned sooner, since an abandoned request

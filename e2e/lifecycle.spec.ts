@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import type { SessionInfo } from '../core/SessionInfo';
+import type { SessionInfo } from '../core/session/SessionInfo';
 import type { FirmlyEmulator } from '../testing/emulator/firmly/firmlyEmulator';
 import { CART, expect, type OpenShop, pageEvents, test } from './fixtures';
 import { movableClockDist } from './movableClockDist';

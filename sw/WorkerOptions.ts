@@ -1,4 +1,4 @@
-import type { ProviderOptions } from '../core/ProviderOptions.js';
+import type { ProviderOptions } from '../core/config/ProviderOptions.js';
 
 /**
  * The configuration of an interceptor hosted in a storefront's own worker, by provider: the same

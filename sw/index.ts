@@ -4,18 +4,19 @@
  *
  * @packageDocumentation
  */
+
+export type {
+  DigitalRiverOptions,
+  FirmlyOptions,
+  ProviderOptions,
+} from '../core/config/ProviderOptions.js';
+export type { ProviderId } from '../core/config/WorkerConfig.js';
 export {
   ErrorCode,
   type ErrorInfo,
   InterceptorError,
   type UpstreamAnswer,
-} from '../core/errors.js';
-export type {
-  DigitalRiverOptions,
-  FirmlyOptions,
-  ProviderOptions,
-} from '../core/ProviderOptions.js';
-export type { ProviderId } from '../core/WorkerConfig.js';
+} from '../core/errors/errors.js';
 export { interceptApiCalls } from './interceptApiCalls.js';
 export type { WorkerOptions } from './WorkerOptions.js';
 export type { WorkerScope } from './WorkerScope.js';

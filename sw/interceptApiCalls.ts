@@ -1,7 +1,7 @@
-import { InterceptorError } from '../core/errors.js';
-import { OPTION_NAMES } from '../core/fieldNames.js';
-import { validateWorkerConfig } from '../core/validateWorkerConfig.js';
-import { registerWorkboxRoutes } from './registerWorkboxRoutes.js';
+import { OPTION_NAMES } from '../core/config/fieldNames.js';
+import { validateWorkerConfig } from '../core/config/validateWorkerConfig.js';
+import { InterceptorError } from '../core/errors/errors.js';
+import { registerWorkboxRoutes } from './routing/registerWorkboxRoutes.js';
 import { startValidatedInterceptor } from './startValidatedInterceptor.js';
 import type { WorkerOptions } from './WorkerOptions.js';
 import type { WorkerScope } from './WorkerScope.js';

@@ -1,9 +1,11 @@
-import { CHECKOUT_PATH, readCheckoutOptions } from '../core/CheckoutOptions.js';
-import { checkoutUnsupported } from '../core/checkoutUnsupported.js';
+import type { InterceptInfo } from '../core/calls/InterceptInfo.js';
+import { apiRequestVerdict } from '../core/calls/isApiRequest.js';
+import { sendHandedCall } from '../core/calls/sendHandedCall.js';
+import { CHECKOUT_PATH, readCheckoutOptions } from '../core/checkout/CheckoutOptions.js';
+import { checkoutUnsupported } from '../core/checkout/checkoutUnsupported.js';
+import type { WorkerConfig } from '../core/config/WorkerConfig.js';
 import { createInterceptorCore } from '../core/createInterceptorCore.js';
 import { debugLog, describeUrl } from '../core/DebugLog.js';
-import type { InterceptInfo } from '../core/InterceptInfo.js';
-import { apiRequestVerdict } from '../core/isApiRequest.js';
 import {
   answer,
   type Handlers,
@@ -13,15 +15,13 @@ import {
   PROTOCOL_TAG,
   type ReplyValues,
   type WorkerEvent,
-} from '../core/protocol.js';
-import { sendHandedCall } from '../core/sendHandedCall.js';
+} from '../core/protocol/protocol.js';
+import { webLock } from '../core/session/webLock.js';
 import { VERSION } from '../core/version.js';
-import type { WorkerConfig } from '../core/WorkerConfig.js';
-import { webLock } from '../core/webLock.js';
-import { answerCheckoutNavigation } from './answerCheckoutNavigation.js';
-import { askControlledPage } from './askControlledPage.js';
-import { createInterceptReporter } from './createInterceptReporter.js';
-import type { AddRoutes, WorkerRoute } from './WorkerRoute.js';
+import { answerCheckoutNavigation } from './checkout/answerCheckoutNavigation.js';
+import { askControlledPage } from './pages/askControlledPage.js';
+import { createInterceptReporter } from './pages/createInterceptReporter.js';
+import type { AddRoutes, WorkerRoute } from './routing/WorkerRoute.js';
 
 // Every method an API call can use (browsers send CORS preflights themselves, past the worker).
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -88,12 +88,12 @@ export function startValidatedInterceptor(
 
   if (config.provider === 'digitalriver') {
     // The hand-off URL, on this worker's own origin and scope; a plain link can lead there.
-    const handOff = new URL(CHECKOUT_PATH, scope.registration.scope);
-    const answerHandOff = answerCheckoutNavigation(config, session, scope.registration.scope, log);
+    const checkoutUrl = new URL(CHECKOUT_PATH, scope.registration.scope);
+    const answerCheckout = answerCheckoutNavigation(config, session, scope.registration.scope, log);
     routes.push({
       methods: ['GET'],
-      match: (url) => url.origin === handOff.origin && url.pathname === handOff.pathname,
-      handle: (request) => answerHandOff(request),
+      match: (url) => url.origin === checkoutUrl.origin && url.pathname === checkoutUrl.pathname,
+      handle: (request) => answerCheckout(request),
     });
   }
   addRoutes(routes);

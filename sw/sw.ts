@@ -1,14 +1,14 @@
+import { fieldNames } from '../core/config/fieldNames.js';
+import type { RawWorkerConfig } from '../core/config/RawWorkerConfig.js';
+import { validateWorkerConfig } from '../core/config/validateWorkerConfig.js';
+import { workerConfigFromSearch } from '../core/config/workerConfigSearch.js';
 import { debugLog } from '../core/DebugLog.js';
-import { InterceptorError } from '../core/errors.js';
-import { fieldNames } from '../core/fieldNames.js';
-import type { RawWorkerConfig } from '../core/RawWorkerConfig.js';
-import { validateWorkerConfig } from '../core/validateWorkerConfig.js';
-import { workerConfigFromSearch } from '../core/workerConfigSearch.js';
-import { listenForRoutes } from './listenForRoutes.js';
-import { routeAssetsToNetwork } from './routeAssetsToNetwork.js';
-import { routeCheckoutToWorker } from './routeCheckoutToWorker.js';
+import { InterceptorError } from '../core/errors/errors.js';
+import { listenForRoutes } from './routing/listenForRoutes.js';
+import { routeAssetsToNetwork } from './routing/routeAssetsToNetwork.js';
+import { routeCheckoutToWorker } from './routing/routeCheckoutToWorker.js';
+import type { WorkerRoute } from './routing/WorkerRoute.js';
 import { startValidatedInterceptor } from './startValidatedInterceptor.js';
-import type { WorkerRoute } from './WorkerRoute.js';
 
 declare const self: ServiceWorkerGlobalScope & {
   /** Set by a storefront's own worker before `importScripts` of this file. */
@@ -39,7 +39,7 @@ try {
             : Promise.resolve(true)
           )
             .then(
-              (handOffRouted) => handOffRouted && routeAssetsToNetwork(event, config.apiOrigins),
+              (checkoutRouted) => checkoutRouted && routeAssetsToNetwork(event, config.apiOrigins),
             )
             .then((routed) =>
               log?.(

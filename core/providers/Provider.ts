@@ -1,5 +1,5 @@
-import type { StoredSession } from '../tokenStore.js';
-import type { ProviderId } from '../WorkerConfig.js';
+import type { ProviderId } from '../config/WorkerConfig.js';
+import type { StoredSession } from '../session/tokenStore.js';
 
 /** A token as a provider hands it out, before it is placed on the local clock. */
 export interface TokenGrant {

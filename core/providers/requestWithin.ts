@@ -1,4 +1,4 @@
-import { InterceptorError } from '../errors.js';
+import { InterceptorError } from '../errors/errors.js';
 import { lostRequests } from './lostRequests.js';
 import { parseRetryAfter } from './parseRetryAfter.js';
 

@@ -2,10 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ATTRIBUTE_NAMES } from '../../client/attributeNames.js';
-import { validateInstallOptions } from '../../client/validateInstallOptions.js';
-import { OPTION_NAMES } from '../../core/fieldNames.js';
-import { validateWorkerConfig } from '../../core/validateWorkerConfig.js';
+import { ATTRIBUTE_NAMES } from '../../client/config/attributeNames.js';
+import { validateInstallOptions } from '../../client/config/validateInstallOptions.js';
+import { OPTION_NAMES } from '../../core/config/fieldNames.js';
+import { validateWorkerConfig } from '../../core/config/validateWorkerConfig.js';
 import { catalog } from '../../testing/emulator/catalog.js';
 import { startFirmlyEmulator } from '../../testing/emulator/firmly/firmlyEmulator.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { digitalRiverTestConfig } from '../../testDoubles.js';
-import type { StoredSession } from '../../tokenStore.js';
+import type { StoredSession } from '../../session/tokenStore.js';
+import { digitalRiverTestConfig } from '../../testDoubles.fixtures.js';
 import { digitalRiverProvider } from './digitalRiverProvider.js';
 
 const config = digitalRiverTestConfig;

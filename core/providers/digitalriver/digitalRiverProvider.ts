@@ -1,6 +1,6 @@
-import { InterceptorError } from '../../errors.js';
-import type { StoredSession } from '../../tokenStore.js';
-import type { DigitalRiverConfig } from '../../WorkerConfig.js';
+import type { DigitalRiverConfig } from '../../config/WorkerConfig.js';
+import { InterceptorError } from '../../errors/errors.js';
+import type { StoredSession } from '../../session/tokenStore.js';
 import type { Provider } from '../Provider.js';
 import { requestWithin } from '../requestWithin.js';
 import { oauthTokenRequest } from './oauthTokenRequest.js';

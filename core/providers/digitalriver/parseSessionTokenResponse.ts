@@ -1,4 +1,4 @@
-import { InterceptorError } from '../../errors.js';
+import { InterceptorError } from '../../errors/errors.js';
 import { readErrorCode } from './readErrorCode.js';
 import { type OAuthToken, readOAuthToken } from './readOAuthToken.js';
 

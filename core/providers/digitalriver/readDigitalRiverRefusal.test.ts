@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RefusalKind } from '../Provider.js';
-import { unreadableRefusals } from '../unreadableRefusals.js';
+import { unreadableRefusals } from '../unreadableRefusals.fixtures.js';
 import { readDigitalRiverRefusal } from './readDigitalRiverRefusal.js';
 
 const nested = (code: string, description: string) =>

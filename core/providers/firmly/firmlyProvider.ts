@@ -1,4 +1,4 @@
-import type { FirmlyConfig } from '../../WorkerConfig.js';
+import type { FirmlyConfig } from '../../config/WorkerConfig.js';
 import type { Provider } from '../Provider.js';
 import { requestWithin } from '../requestWithin.js';
 import { browserSessionRequest } from './browserSessionRequest.js';

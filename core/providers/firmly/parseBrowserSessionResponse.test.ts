@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unusableTokenAnswers } from '../unusableTokenAnswers.js';
+import { unusableTokenAnswers } from '../unusableTokenAnswers.fixtures.js';
 import { parseBrowserSessionResponse } from './parseBrowserSessionResponse.js';
 
 const ok = {

@@ -1,4 +1,4 @@
-import { InterceptorError } from '../../errors.js';
+import { InterceptorError } from '../../errors/errors.js';
 import type { TokenGrant } from '../Provider.js';
 import { parseJson } from '../parseJson.js';
 import { readLifetimeSeconds } from '../readLifetimeSeconds.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RefusalKind } from '../Provider.js';
-import { unreadableRefusals } from '../unreadableRefusals.js';
+import { unreadableRefusals } from '../unreadableRefusals.fixtures.js';
 import { readFirmlyRefusal } from './readFirmlyRefusal.js';
 
 describe('readFirmlyRefusal', () => {

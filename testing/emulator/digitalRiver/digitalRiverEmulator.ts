@@ -20,13 +20,13 @@ import {
   type DigitalRiverFaultEndpoint,
   digitalRiverFaultShapes,
 } from './digitalRiverFaults.js';
+import { createHostedCheckout, HOSTED_CHECKOUT_PATH } from './hostedCheckout.js';
 import type { HostedCheckoutView } from './hostedCheckoutPage.js';
 import { JSONP_CALLBACK, wrapJsonp } from './jsonp.js';
 import { redactShopperTokens } from './redactShopperTokens.js';
 import { createShopperCartBook } from './shopperCartBook.js';
 import { matchShopperRoute } from './shopperRoutes.js';
 import { createShopperTokens, type DigitalRiverToken } from './shopperTokens.js';
-import { createWebCheckout, WEB_CHECKOUT_PATH } from './webCheckout.js';
 
 export { unwrapJsonp } from './jsonp.js';
 
@@ -243,7 +243,7 @@ export async function startDigitalRiverEmulator(
   });
   const book = createShopperCartBook();
   let storeOrigin = '';
-  const webCheckout = createWebCheckout({
+  const hostedCheckout = createHostedCheckout({
     tokens,
     book,
     siteId,
@@ -323,7 +323,7 @@ export async function startDigitalRiverEmulator(
     const url = new URL(req.url ?? '/', 'http://store.invalid');
     const raw = await readBody(req);
     log('store', req, url, raw);
-    if (webCheckout.serveStore(req, res, url)) return;
+    if (hostedCheckout.serveStore(req, res, url)) return;
     const match = SESSION_TOKEN_PATH.exec(url.pathname);
     let site: string | undefined;
     try {
@@ -430,13 +430,13 @@ export async function startDigitalRiverEmulator(
     tokens.setAccessTokenLifetime(seconds);
   }
 
-  const shared = state.controls(cors, () => webCheckout.reset());
+  const shared = state.controls(cors, () => hostedCheckout.reset());
 
   const controls: ControlTable = {
     'POST /__emulator/reset': () => shared.reset(),
     'GET /__emulator/counters': () => counters,
     'GET /__emulator/log': () => requestLog,
-    'GET /__emulator/hosted-checkouts': () => webCheckout.shown,
+    'GET /__emulator/hosted-checkouts': () => hostedCheckout.shown,
     'POST /__emulator/token-lifetime': (body) =>
       setAccessTokenLifetime((body as { seconds?: number }).seconds as number),
     'POST /__emulator/expire-access': () => tokens.expireAccessTokens(),
@@ -470,8 +470,8 @@ export async function startDigitalRiverEmulator(
       if (!takeFault('token', req, res)) tokenEndpoint(req, res, url, raw);
       return;
     }
-    if (path.replace(/\/$/, '') === WEB_CHECKOUT_PATH) {
-      webCheckout.handOff(req, res, url, raw);
+    if (path.replace(/\/$/, '') === HOSTED_CHECKOUT_PATH) {
+      hostedCheckout.postCheckout(req, res, url, raw);
       return;
     }
     if (testControls && method === 'POST' && path === ECHO_PATH) {
@@ -518,7 +518,7 @@ export async function startDigitalRiverEmulator(
     close: () => Promise.all([store.close(), api.close()]).then(() => undefined),
     counters,
     requestLog,
-    hostedCheckouts: webCheckout.shown,
+    hostedCheckouts: hostedCheckout.shown,
     setAccessTokenLifetime,
     expireAccessTokens: () => tokens.expireAccessTokens(),
     revokeRefreshTokens: () => tokens.revokeRefreshTokens(),

@@ -6,7 +6,7 @@ import { type FirmlyEmulator, startFirmlyEmulator } from './firmlyEmulator.js';
 
 // Nothing here compares two emulators' signatures, so every emulator shares one RSA key pair.
 vi.mock('jose', async (importOriginal) =>
-  (await import('./joseWithOneKeyPair.js')).joseWithOneKeyPair(importOriginal),
+  (await import('./joseWithOneKeyPair.fixtures.js')).joseWithOneKeyPair(importOriginal),
 );
 
 // The prime search happens once, here, and not inside the first story's time limit.

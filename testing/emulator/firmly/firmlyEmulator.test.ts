@@ -7,7 +7,7 @@ import { type FirmlyEmulator, startFirmlyEmulator } from './firmlyEmulator.js';
 
 // Nothing here compares two emulators' signatures, so every emulator shares one RSA key pair.
 vi.mock('jose', async (importOriginal) =>
-  (await import('./joseWithOneKeyPair.js')).joseWithOneKeyPair(importOriginal),
+  (await import('./joseWithOneKeyPair.fixtures.js')).joseWithOneKeyPair(importOriginal),
 );
 
 const DOMAIN = 'staging.luma.gift';

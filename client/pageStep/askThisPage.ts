@@ -1,0 +1,24 @@
+import type { WorkerConfig } from '../../core/config/WorkerConfig.js';
+import { InterceptorError } from '../../core/errors/errors.js';
+import { SESSION_TOKEN_TIMEOUT_MS } from '../../core/providers/digitalriver/sessionTokenTimeout.js';
+import { runSessionToken } from './runSessionToken.js';
+
+/**
+ * Runs Digital River's SessionToken in this page, for the worker or for the page fallback.
+ *
+ * @param win - the page's window
+ * @param config - the configuration; only Digital River has a page step
+ * @returns what the JSONP callback received
+ * @throws InterceptorError `SessionTokenFailed`
+ */
+export function askThisPage(
+  win: Window & typeof globalThis,
+  config: WorkerConfig,
+): Promise<unknown> {
+  if (config.provider !== 'digitalriver') {
+    return Promise.reject(
+      new InterceptorError('SessionTokenFailed', `${config.provider} has no page step`),
+    );
+  }
+  return runSessionToken(win, config, SESSION_TOKEN_TIMEOUT_MS);
+}

@@ -1,0 +1,168 @@
+import { isApiUrl } from './isApiUrl.js';
+
+/** One XHR the page opened and sent, as the patch recorded it. */
+export interface XhrCall {
+  method: string;
+  /** As the page passed it to `open()`. */
+  url: string | URL;
+  /** Every `setRequestHeader()`, in order. */
+  headers: [string, string][];
+  /** As passed to `send()` (an XHR sends none for GET and HEAD, whatever is passed). */
+  body: XMLHttpRequestBodyInit | null;
+}
+
+/** Sends the page's API calls with the token: the in-page fallback. */
+export interface ApiCallAuthorizer {
+  /**
+   * Sends one `fetch` call with the token.
+   *
+   * @param request - the page's call
+   * @returns the answer the page gets
+   */
+  fetch(request: Request): Promise<Response>;
+  /**
+   * Takes over one asynchronous XHR the page sent: sends it with the token and delivers the
+   * answer (or an `error`) to the object the page holds. The page's own `send()` is not called.
+   *
+   * @param xhr - the page's object, opened
+   * @param call - what the page opened and sent
+   */
+  xhr(xhr: XMLHttpRequest, call: XhrCall): void;
+}
+
+/**
+ * Where the page's API calls go once they need not wait: to an {@link ApiCallAuthorizer} (the
+ * fallback), or `pass`, out as the page made them, for a worker to authorize.
+ */
+export type ApiCallMode = 'pass' | ApiCallAuthorizer;
+
+/** Switches where the page's API calls go. `pass` is final: it takes the patch off. */
+export type SetApiCallMode = (mode: ApiCallMode) => void;
+
+/**
+ * Sends a `keepalive` API call in `pass` mode: through the worker, which some engines would
+ * send it past (decision 019).
+ *
+ * @param request - the page's call
+ * @param body - the body the page passed, if any
+ * @returns the answer the page gets
+ */
+export type SendKeepalive = (
+  request: Request,
+  body: BodyInit | null | undefined,
+) => Promise<Response>;
+
+/** What the patch keeps of one XHR between `open()` and the call going out. */
+interface OpenedXhr {
+  call: XhrCall;
+  async: boolean;
+}
+
+/**
+ * Patches the page's `fetch` and `XMLHttpRequest` once, for calls to the API origin only, and
+ * returns the switch between modes. The patch starts by holding those calls (decision 002):
+ * they wait, in the order they were made, and go where the first mode set sends them. Other
+ * calls, synchronous XHRs (they cannot wait) and `no-cors` fetches (they cannot carry a header)
+ * always go out as the page made them.
+ *
+ * `pass` puts the page's own XHR methods back (unless another script wrapped them since), and
+ * its `fetch` too unless `sendKeepalive` is given: then `fetch` stays wrapped, and hands
+ * `keepalive` API calls to it; every other call goes straight to the page's own `fetch` after
+ * one property read.
+ *
+ * @param win - the page's window
+ * @param apiOrigins - the configured API origins
+ * @param sendKeepalive - sends `keepalive` API calls in `pass` mode
+ * @returns the mode switch
+ */
+export function patchApiCalls(
+  win: Window & typeof globalThis,
+  apiOrigins: readonly string[],
+  sendKeepalive?: SendKeepalive,
+): SetApiCallMode {
+  let mode: ApiCallMode | undefined;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  // Runs `go` with the mode a call goes into: the current one, or the first one set.
+  const route = <T>(go: (next: ApiCallMode) => T): T | Promise<T> =>
+    mode ? go(mode) : released.then(() => go(mode as ApiCallMode));
+  const isApi = (url: string | URL) => isApiUrl(url, win.location.href, apiOrigins);
+
+  const pageFetch = win.fetch;
+  const patchedFetch: typeof fetch = async (input, init) => {
+    const handToWorker =
+      sendKeepalive && (init?.keepalive ?? (input instanceof Request && input.keepalive));
+    if (
+      (mode === 'pass' && !handToWorker) ||
+      !isApi(input instanceof Request ? input.url : input)
+    ) {
+      return pageFetch.call(win, input, init);
+    }
+    return route((next) => {
+      const request = new Request(input, init);
+      // A no-cors request cannot carry the header, so it is left alone, as the worker leaves it.
+      if (request.mode === 'no-cors') return pageFetch.call(win, request);
+      if (next !== 'pass') return next.fetch(request);
+      return handToWorker ? sendKeepalive(request, init?.body) : pageFetch.call(win, request);
+    });
+  };
+
+  const proto = win.XMLHttpRequest.prototype;
+  const native = {
+    open: proto.open,
+    setRequestHeader: proto.setRequestHeader,
+    send: proto.send,
+    abort: proto.abort,
+  };
+  const opened = new WeakMap<XMLHttpRequest, OpenedXhr>();
+  const patched = {
+    open: function (this: XMLHttpRequest, ...args: Parameters<typeof proto.open>) {
+      native.open.apply(this, args);
+      // After the page's own open succeeded, so a bad method or URL throws as it always did.
+      opened.set(this, {
+        call: { method: args[0], url: args[1], headers: [], body: null },
+        async: args[2] !== false,
+      });
+    } as typeof proto.open,
+    setRequestHeader(this: XMLHttpRequest, name: string, value: string) {
+      native.setRequestHeader.call(this, name, value);
+      opened.get(this)?.call.headers.push([name, value]);
+    },
+    send(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+      const xhr = opened.get(this);
+      if (mode === 'pass' || !xhr?.async || !isApi(xhr.call.url)) {
+        return native.send.call(this, body);
+      }
+      const { call } = xhr;
+      call.body = (body ?? null) as XMLHttpRequestBodyInit | null;
+      void route((next) => {
+        // Aborted or opened again while it waited: the page no longer wants this call.
+        if (opened.get(this) !== xhr) return;
+        if (next === 'pass') native.send.call(this, body);
+        else next.xhr(this, call);
+      });
+    },
+    abort(this: XMLHttpRequest) {
+      // A held call is dropped; the page's own abort still runs its events.
+      opened.delete(this);
+      native.abort.call(this);
+    },
+  };
+
+  win.fetch = patchedFetch;
+  Object.assign(proto, patched);
+
+  return (next) => {
+    mode = next;
+    if (next === 'pass') {
+      // Only what is still ours: another script may have wrapped fetch or XHR on top.
+      if (win.fetch === patchedFetch && !sendKeepalive) win.fetch = pageFetch;
+      for (const name of Object.keys(native) as (keyof typeof native)[]) {
+        if (proto[name] === patched[name]) Object.assign(proto, { [name]: native[name] });
+      }
+    }
+    release();
+  };
+}
