@@ -1,12 +1,12 @@
+import { CHECKOUT_PATH } from '../core/checkout/CheckoutOptions.js';
 import { fieldNames } from '../core/config/fieldNames.js';
 import type { RawWorkerConfig } from '../core/config/RawWorkerConfig.js';
 import { validateWorkerConfig } from '../core/config/validateWorkerConfig.js';
 import { workerConfigFromSearch } from '../core/config/workerConfigSearch.js';
 import { debugLog } from '../core/DebugLog.js';
 import { InterceptorError } from '../core/errors/errors.js';
+import { addStaticRoutes } from './routing/addStaticRoutes.js';
 import { listenForRoutes } from './routing/listenForRoutes.js';
-import { routeAssetsToNetwork } from './routing/routeAssetsToNetwork.js';
-import { routeCheckoutToWorker } from './routing/routeCheckoutToWorker.js';
 import type { WorkerRoute } from './routing/WorkerRoute.js';
 import { startValidatedInterceptor } from './startValidatedInterceptor.js';
 
@@ -32,22 +32,20 @@ try {
       event.waitUntil(
         Promise.all([
           self.skipWaiting(),
-          // Digital River's checkout hand-off is a navigation the worker must answer: its rule
-          // comes first, and without it no static routing is set up at all.
-          (config.provider === 'digitalriver'
-            ? routeCheckoutToWorker(event, self.registration.scope)
-            : Promise.resolve(true)
-          )
-            .then(
-              (checkoutRouted) => checkoutRouted && routeAssetsToNetwork(event, config.apiOrigins),
-            )
-            .then((routed) =>
-              log?.(
-                routed
-                  ? 'static routing on: only API calls reach the worker; navigations start it'
-                  : 'static routing unavailable: the fetch handler lets non-API requests pass',
-              ),
+          // Digital River's checkout hand-off is a navigation the worker must answer itself.
+          addStaticRoutes(
+            event,
+            config.apiOrigins,
+            config.provider === 'digitalriver'
+              ? new URL(CHECKOUT_PATH, self.registration.scope)
+              : undefined,
+          ).then((routed) =>
+            log?.(
+              routed
+                ? 'static routing on: only API calls reach the worker; navigations start it'
+                : 'static routing unavailable: the fetch handler lets non-API requests pass',
             ),
+          ),
         ]),
       ),
     );
