@@ -79,7 +79,7 @@ export function startClient(
   const patch = patchApiCalls(win, options.worker.apiOrigins, sendKeepalive);
   if (loadedUnderOurs) patch('pass');
   const setMode: SetApiCallMode = loadedUnderOurs ? () => undefined : patch;
-  const log = debugLog(options.worker.debug, (line) => console.info(line));
+  const log = debugLog(options.worker.debug);
 
   // One handshake per worker, however many paths (start-up, controllerchange) ask for it.
   const greetings = new WeakMap<ServiceWorker, Promise<void>>();

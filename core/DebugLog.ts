@@ -6,11 +6,17 @@
 export type DebugLog = (note: string) => void;
 
 /**
+ * The one place debug mode meets the console, for the worker and the page alike: `console.info`,
+ * so the lines show in the default console levels yet stay apart from our warnings and errors.
+ *
  * @param enabled - whether debug mode is on
- * @param write - the console method to write with
+ * @param write - where lines go; tests pass their own
  * @returns a debug log, or undefined when debug mode is off (so callers skip building notes)
  */
-export function debugLog(enabled: boolean, write: (line: string) => void): DebugLog | undefined {
+export function debugLog(
+  enabled: boolean,
+  write: (line: string) => void = (line) => console.info(line),
+): DebugLog | undefined {
   return enabled ? (note) => write(`[sw-token-interceptor] debug: ${note}`) : undefined;
 }
 

@@ -48,7 +48,7 @@ export function startValidatedInterceptor(
       })
       .catch(() => undefined);
 
-  const log = debugLog(config.debug, (line) => console.info(line));
+  const log = debugLog(config.debug);
   const { session, authorizedFetch } = createInterceptorCore(config, {
     log,
     fetch: (input, init) => scope.fetch(input, init),

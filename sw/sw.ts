@@ -27,7 +27,7 @@ try {
     const config = workerConfigFromSearch(self.location.search);
     // Take control at once, so the very first cart call of a first visit goes through the worker;
     // and, where the browser can, keep every request but API calls from reaching it at all.
-    const log = debugLog(config.debug, (line) => console.info(line));
+    const log = debugLog(config.debug);
     self.addEventListener('install', (event) =>
       event.waitUntil(
         Promise.all([

@@ -52,7 +52,7 @@ export function armFallback(
   events: Emitter<InterceptorEvents>,
   scope: string,
 ): Fallback {
-  const log = debugLog(config.debug, (line) => console.info(line));
+  const log = debugLog(config.debug);
   log?.(
     `fallback armed: this page attaches the token to calls to ${config.apiOrigins.join(' ')} itself`,
   );
