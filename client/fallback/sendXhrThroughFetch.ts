@@ -1,3 +1,4 @@
+import { carriesNoBody } from '../../core/calls/methods.js';
 import type { XhrCall } from '../patch/patchApiCalls.js';
 
 const HEADERS_RECEIVED = 2;
@@ -26,7 +27,7 @@ export function sendXhrThroughFetch(
 ): void {
   const controller = new AbortController();
   // As the XHR's own send(): GET and HEAD send no body, whatever was passed.
-  const body = /^(GET|HEAD)$/i.test(call.method) ? null : call.body;
+  const body = carriesNoBody(call.method) ? null : call.body;
   const hasBody = body !== null;
   let url = '';
   let state: number = xhr.OPENED;

@@ -1,3 +1,4 @@
+import { carriesNoBody } from '../../core/calls/methods.js';
 import type { InterceptorError } from '../../core/errors/errors.js';
 import type { HandedCall } from '../../core/protocol/protocol.js';
 import { messageWorker } from './messageWorker.js';
@@ -40,7 +41,7 @@ export async function sendThroughWorker(
         ? body
         : body instanceof URLSearchParams
           ? String(body)
-          : body == null && (request.method === 'GET' || request.method === 'HEAD')
+          : body == null && carriesNoBody(request.method)
             ? null
             : // A FormData, a stream or a Request's own body: its bytes (its content type is in
               // the headers already). Read from a clone, so the page's call can still go as is.

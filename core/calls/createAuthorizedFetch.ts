@@ -1,78 +1,18 @@
 import { type DebugLog, describeUrl } from '../DebugLog.js';
-import { codedErrorResponse } from '../errors/codedErrorResponse.js';
-import { type ErrorInfo, InterceptorError, toErrorInfo } from '../errors/errors.js';
+import { type ErrorInfo, toErrorInfo } from '../errors/errors.js';
 import type { Provider } from '../providers/Provider.js';
 import type { TokenSession } from '../session/createTokenSession.js';
+import { diagnoseCorsRefusal } from './diagnoseCorsRefusal.js';
 import type { InterceptInfo } from './InterceptInfo.js';
+import { carriesNoBody, isIdempotent } from './methods.js';
+import { redirectGuard } from './redirectGuard.js';
 import { tokenFailureResponse } from './tokenFailureResponse.js';
-import { withToken } from './withToken.js';
 
 /** Sends one API call with the token; `report` is told how it went. */
 export type AuthorizedFetch = (
   request: Request,
   report?: (info: InterceptInfo) => void,
 ) => Promise<Response>;
-
-const BODYLESS = new Set(['GET', 'HEAD']);
-// RFC 9110 §9.2.2: sending these twice has the effect of sending them once.
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
-
-// Redirects followed on the API origin for one call, as browsers cap them (Fetch: 20) but lower:
-// each hop costs a probe and a send.
-const MAX_REDIRECTS = 5;
-
-/**
- * A token-less copy of a bodyless request, aimed at another URL of the API origin.
- *
- * @param request - the page's request
- * @param url - where the API redirected it
- * @returns the request for that URL
- */
-function retarget(request: Request, url: string): Request {
-  return new Request(url, {
-    method: request.method,
-    headers: request.headers,
-    mode: request.mode,
-    credentials: request.credentials,
-    cache: request.cache,
-    redirect: request.redirect,
-    referrerPolicy: request.referrerPolicy,
-    signal: request.signal,
-  });
-}
-
-// Headers a browser sends without asking the API's CORS policy (safelisted, or its own).
-const NEEDS_NO_PERMISSION = new Set([
-  'accept',
-  'accept-language',
-  'content-language',
-  'range',
-  'referer',
-  'user-agent',
-]);
-const SIMPLE_CONTENT_TYPES = new Set([
-  'application/x-www-form-urlencoded',
-  'multipart/form-data',
-  'text/plain',
-]);
-
-/**
- * The names (never the values) of the headers of a call that the API's CORS policy must allow,
- * the usual cause of a refused call.
- *
- * @param headers - the page's headers
- * @returns a comma-separated list, or `none`
- */
-function headersNeedingPermission(headers: Headers): string {
-  const names: string[] = [];
-  headers.forEach((value, name) => {
-    if (NEEDS_NO_PERMISSION.has(name) || name.startsWith('sec-')) return;
-    if (name === 'content-type' && SIMPLE_CONTENT_TYPES.has(value.split(';')[0]?.trim() ?? ''))
-      return;
-    names.push(name);
-  });
-  return names.length ? names.join(', ') : 'none';
-}
 
 /**
  * Whether a 401 is worth a renewal and a replay: when the provider reads it as a refused
@@ -85,7 +25,7 @@ function headersNeedingPermission(headers: Headers): string {
  */
 function isSessionRefusal(provider: Provider, method: string, body: string): boolean {
   const kind = provider.readRefusal(body);
-  return kind === 'session' || (kind === 'unknown' && IDEMPOTENT.has(method));
+  return kind === 'session' || (kind === 'unknown' && isIdempotent(method));
 }
 
 /**
@@ -95,8 +35,8 @@ function isSessionRefusal(provider: Provider, method: string, body: string): boo
  *   loops. A 401 about anything else (a wrong OTP) goes to the page untouched.
  * - A call that already carries the provider's auth header (the page's own token, such as
  *   Firmly's SDK running beside us) goes out unchanged.
- * - The token never follows a redirect off the API origin: calls go out with
- *   `redirect: 'manual'`, and an opaque redirect is resolved as `docs/decisions/013` describes.
+ * - Every send goes through {@link redirectGuard}, so the token never follows a redirect off the
+ *   API origin (`docs/decisions/013`).
  * - A call that fails without an answer (network, CORS) is reported with `ApiUnreachable`.
  *
  * @param session - the token lifecycle
@@ -113,45 +53,7 @@ export function createAuthorizedFetch(
   isApiUrl: (url: string) => boolean,
   log?: DebugLog,
 ): AuthorizedFetch {
-  const refuseRedirect = (request: Request, why: string) => {
-    log?.(`${request.method} ${describeUrl(request.url)}: redirect not followed (${why})`);
-    return codedErrorResponse(
-      provider.id,
-      new InterceptorError('RedirectRefused', `${request.method} ${why}`),
-      502,
-    );
-  };
-
-  /** Sends with the token, following only redirects that stay on the API origin. */
-  async function send(request: Request, token: string, body: ArrayBuffer | null) {
-    let target = request;
-    for (let hop = 0; ; hop++) {
-      const response = await fetchFn(withToken(provider, target, token, body));
-      if (response.type !== 'opaqueredirect') return response;
-      // The page asked to see redirects itself, or to fail on them: as it would without us.
-      if (request.redirect === 'manual') return response;
-      if (request.redirect === 'error') return Response.error();
-      if (!BODYLESS.has(request.method)) {
-        // Where a redirected POST leads cannot be learnt without sending its body again.
-        return refuseRedirect(request, 'the target of a redirect with a body cannot be checked');
-      }
-      if (hop >= MAX_REDIRECTS) return refuseRedirect(request, 'too many redirects');
-      // The browser hides the Location of an opaque redirect: ask again without the token and
-      // let the browser follow, to learn where the redirect leads.
-      const probe = await fetchFn(new Request(target, { redirect: 'follow' }));
-      if (!probe.redirected) {
-        return refuseRedirect(request, 'the API redirects only calls that carry the token');
-      }
-      if (!isApiUrl(probe.url)) {
-        log?.(
-          `${request.method} ${describeUrl(request.url)}: redirected to ` +
-            `${describeUrl(probe.url)}, followed without the token`,
-        );
-        return probe;
-      }
-      target = retarget(request, probe.url);
-    }
-  }
+  const send = redirectGuard(provider, fetchFn, isApiUrl, log);
 
   // Whether a network error may still be a refusal without CORS headers (docs/decisions/017):
   // one renewal per run of network errors, re-armed by the next answer the API gives.
@@ -167,7 +69,7 @@ export function createAuthorizedFetch(
     }
     // Buffered once so a retry replays the body byte for byte; read from a clone so the
     // original Request stays usable as the template for the outgoing ones.
-    const body = BODYLESS.has(request.method) ? null : await request.clone().arrayBuffer();
+    const body = carriesNoBody(request.method) ? null : await request.clone().arrayBuffer();
     const tell = (status: number, retried: boolean, failure?: ErrorInfo) =>
       report?.({
         method: request.method,
@@ -203,7 +105,7 @@ export function createAuthorizedFetch(
         armed = false;
         log?.(`${request.method} ${describeUrl(request.url)}: network error, renewing once`);
         const renewed = await session.renew(token, request.signal).catch(() => undefined);
-        if (renewed === undefined || renewed === token || !IDEMPOTENT.has(request.method)) {
+        if (renewed === undefined || renewed === token || !isIdempotent(request.method)) {
           throw error;
         }
         retried = true;
@@ -233,13 +135,7 @@ export function createAuthorizedFetch(
       return response;
     } catch (error) {
       if (request.signal.aborted) throw error;
-      // The browser says no more than "failed to fetch"; what the page can act on is which call,
-      // and that a CORS refusal usually means a header the API does not allow.
-      const failure = new InterceptorError(
-        'ApiUnreachable',
-        `${request.method} ${describeUrl(request.url)}; headers the API must allow: ` +
-          headersNeedingPermission(request.headers),
-      ).toInfo();
+      const failure = diagnoseCorsRefusal(request);
       log?.(failure.message);
       tell(0, retried, failure);
       throw error;

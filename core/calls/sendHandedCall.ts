@@ -3,8 +3,7 @@ import { InterceptorError } from '../errors/errors.js';
 import type { HandedAnswer, HandedCall, ReportCall } from '../protocol/protocol.js';
 import type { AuthorizedFetch } from './createAuthorizedFetch.js';
 import { apiRequestVerdict } from './isApiRequest.js';
-
-const BODYLESS = new Set(['GET', 'HEAD']);
+import { carriesNoBody } from './methods.js';
 
 /**
  * Sends an API call a page handed over (decision 019) as if it had reached the fetch handler:
@@ -31,7 +30,7 @@ export async function sendHandedCall(
     request = new Request(call.url, {
       method: call.method,
       headers: call.headers,
-      body: BODYLESS.has(call.method.toUpperCase()) ? null : call.body,
+      body: carriesNoBody(call.method) ? null : call.body,
       credentials: call.credentials,
       redirect: call.redirect,
     });
