@@ -7,12 +7,9 @@ import {
 } from './providers/digitalriver/digitalRiverProvider.js';
 import { firmlyProvider } from './providers/firmly/firmlyProvider.js';
 import type { Provider } from './providers/Provider.js';
-import {
-  createTokenSession,
-  type TokenSession,
-  type TokenSessionOptions,
-} from './session/createTokenSession.js';
+import { createTokenSession, type TokenSession } from './session/createTokenSession.js';
 import { DEFAULT_RETRY_POLICY } from './session/retryWithBackoff.js';
+import type { TokenSessionOptions } from './session/TokenSessionOptions.js';
 import { createTokenStore, sessionKey } from './session/tokenStore.js';
 
 // One token request may take this long; the retry policy bounds the whole. Firmly's own client

@@ -3,8 +3,8 @@ import type { DigitalRiverConfig } from './config/WorkerConfig.js';
 import { type ErrorCode, InterceptorError, type UpstreamAnswer } from './errors/errors.js';
 import { readFirmlyRefusal } from './providers/firmly/readFirmlyRefusal.js';
 import type { Provider, TokenGrant } from './providers/Provider.js';
-import type { TokenSessionOptions } from './session/createTokenSession.js';
 import { localLock } from './session/localLock.js';
+import type { TokenSessionOptions } from './session/TokenSessionOptions.js';
 import { createTokenStore } from './session/tokenStore.js';
 
 /** A provider whose answers a test scripts, and which records what it was asked. */

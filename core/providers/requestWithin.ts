@@ -1,5 +1,4 @@
-import { InterceptorError } from '../errors/errors.js';
-import { lostRequests } from './lostRequests.js';
+import { InterceptorError, LostRequestError } from '../errors/errors.js';
 import { parseRetryAfter } from './parseRetryAfter.js';
 
 /** A token endpoint's answer, read whole, for a provider's pure parse step. */
@@ -17,8 +16,8 @@ export interface RawAnswer {
  * @param endpoint - the endpoint's name, for the error
  * @returns the status and body
  * @throws the caller signal's reason once it aborted, or `TokenUnavailable` when the endpoint
- *   cannot be reached, does not answer in time, or asks us to slow down (`429`, its
- *   `Retry-After` kept in `upstream` for the session to honour)
+ *   cannot be reached or does not answer in time (a {@link LostRequestError}), or asks us to slow
+ *   down (`429`, its `Retry-After` kept in `upstream` for the session to honour)
  */
 export async function requestWithin(
   send: (signal: AbortSignal) => Promise<Response>,
@@ -41,9 +40,7 @@ export async function requestWithin(
   } catch {
     if (signal?.aborted) throw signal.reason;
     // The cause (a TypeError or a timeout) says nothing a user can act on beyond this.
-    const lost = new InterceptorError('TokenUnavailable', `${endpoint} unreachable`);
-    lostRequests.add(lost);
-    throw lost;
+    throw new LostRequestError(`${endpoint} unreachable`);
   }
   const { status, body, retryAfterMs } = answer;
   if (status === 429) {

@@ -7,11 +7,8 @@ export interface StoredSession {
   deviceId: string;
   /** When the token expires, in local-clock milliseconds (from `expires_in`, not the server's `expires`). */
   expiresAt: number;
-  /**
-   * When the token was obtained, on the local clock, so the renewal margin can fit its lifetime.
-   * Absent from sessions stored by earlier versions.
-   */
-  issuedAt?: number;
+  /** When the token was obtained, on the local clock, so the renewal margin can fit its lifetime. */
+  issuedAt: number;
   /** Whether obtaining this token created a new device. */
   deviceCreated: boolean;
   /** Where the API rotates refresh tokens (Digital River), the current one. */
@@ -58,6 +55,8 @@ function isStoredSession(value: unknown): value is StoredSession {
     typeof v.deviceId === 'string' &&
     typeof v.expiresAt === 'number' &&
     Number.isFinite(v.expiresAt) &&
+    typeof v.issuedAt === 'number' &&
+    Number.isFinite(v.issuedAt) &&
     typeof v.deviceCreated === 'boolean' &&
     (v.refreshToken === undefined || (typeof v.refreshToken === 'string' && v.refreshToken !== ''))
   );

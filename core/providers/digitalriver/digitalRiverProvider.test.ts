@@ -46,6 +46,7 @@ const previous: StoredSession = {
   sessionToken: 'S1',
   deviceId: 'sess-1',
   expiresAt: 0,
+  issuedAt: 0,
   deviceCreated: true,
 };
 const pageNeverAsked = () => {
@@ -194,7 +195,10 @@ describe('digitalRiverProvider', () => {
   it('cannot renew a session with neither a refresh token nor a session token', () => {
     const provider = digitalRiverProvider(config, async () => ({}), 1000);
     expect(
-      provider.canRenew({ token: 't', deviceId: 'd', expiresAt: 0, deviceCreated: true }, 0),
+      provider.canRenew(
+        { token: 't', deviceId: 'd', expiresAt: 0, issuedAt: 0, deviceCreated: true },
+        0,
+      ),
     ).toBe(false);
   });
 

@@ -1,0 +1,82 @@
+// The renewal policy: when a token is good, when a failed token request is worth another attempt,
+// and which refusals are final. Pure, with the time an argument, so each rule is tested without a
+// session. Callers import it whole (`import * as renewalPolicy`) so a rule reads as the policy's;
+// the bundle still calls each function directly, with no object to carry its names.
+
+import { InterceptorError, LostRequestError } from '../errors/errors.js';
+import type { StoredSession } from './tokenStore.js';
+
+// The share of a token's life that may be spent renewing it early.
+const MARGIN_SHARE_OF_LIFETIME = 0.25;
+
+// Configuration the API refused stays refused: asking again would only repeat the error.
+const FATAL_CODES = new Set<string>(['InvalidAppId', 'InvalidApiKey']);
+
+/**
+ * The renewal margin that fits one token: the configured margin, but never more than a quarter
+ * of the token's own life. A token that lives two seconds under a five-minute margin would
+ * otherwise be "due for renewal" from the moment it arrives, and every call would ask for a new
+ * one.
+ *
+ * @param session - the token, with when it was obtained
+ * @param configuredMs - the configured margin
+ * @returns how long before expiry to renew it
+ */
+export function effectiveMarginMs(session: StoredSession, configuredMs: number): number {
+  return Math.min(configuredMs, (session.expiresAt - session.issuedAt) * MARGIN_SHARE_OF_LIFETIME);
+}
+
+/**
+ * @param session - the token
+ * @param now - local-clock milliseconds
+ * @param configuredMarginMs - the configured renewal margin
+ * @returns whether a call may use it without renewing it first
+ */
+export function isFresh(session: StoredSession, now: number, configuredMarginMs: number): boolean {
+  return now < session.expiresAt - effectiveMarginMs(session, configuredMarginMs);
+}
+
+/**
+ * @param session - the token
+ * @param now - local-clock milliseconds
+ * @returns whether it has not expired: inside the margin it still serves a call that cannot
+ *   wait, and stays in use when an early renewal fails
+ */
+export function isUsable(session: StoredSession, now: number): boolean {
+  return now < session.expiresAt;
+}
+
+/**
+ * Whether a failed token attempt may be tried again at once. A renewal keeps its device, so any
+ * `TokenUnavailable` is worth another go. A fresh session creates a device: after a timeout or a
+ * lost connection the first request may still succeed at the API, so it is not retried within
+ * the call (the next call tries again), and neither is a `4xx` other than `429`, which another
+ * attempt at once would only repeat.
+ *
+ * @param error - the failure
+ * @param renewing - whether the attempt renewed a session rather than started one
+ * @returns whether to try again within the call
+ */
+export function isRetryable(error: unknown, renewing: boolean): boolean {
+  if (error instanceof InterceptorError && error.code !== 'TokenUnavailable') return false;
+  if (renewing) return true;
+  if (error instanceof LostRequestError) return false;
+  const status = error instanceof InterceptorError ? error.upstream?.status : undefined;
+  return status === undefined || status === 429 || status >= 500;
+}
+
+/**
+ * @param error - a failure, coded
+ * @returns whether it stays until the session is cleared: no token request is made meanwhile
+ */
+export function isFatal(error: InterceptorError): boolean {
+  return FATAL_CODES.has(error.code);
+}
+
+/**
+ * @param error - a failure
+ * @returns how long the token endpoint asked us to wait (`Retry-After`), or 0
+ */
+export function retryAfterMs(error: unknown): number {
+  return (error instanceof InterceptorError && error.upstream?.retryAfterMs) || 0;
+}
