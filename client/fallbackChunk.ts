@@ -7,6 +7,4 @@
  */
 
 export { armFallback } from './fallback/armFallback.js';
-// Still exported for a drop-in of the previous release that loads this chunk from the same folder.
-export { askThisPage } from './pageStep/askThisPage.js';
 export { answerWorkerRequest } from './worker/answerWorkerRequest.js';

@@ -1,16 +1,18 @@
 import { CHECKOUT_PATH } from '../core/checkout/CheckoutOptions.js';
 import { debugLog } from '../core/DebugLog.js';
 import { InterceptorError, toErrorInfo } from '../core/errors/errors.js';
-import { fail, isWorkerEvent, isWorkerRequest } from '../core/protocol/protocol.js';
-import { VERSION } from '../core/version.js';
+import { fail } from '../core/protocol/protocol.js';
 import type { ValidInstallOptions } from './config/validateInstallOptions.js';
 import { createEmitter } from './events/createEmitter.js';
 import { logError } from './events/logError.js';
 import { reportToConsole } from './events/reportToConsole.js';
 import type { Fallback } from './fallback/armFallback.js';
-import { patchApiCalls, type SendKeepalive, type SetApiCallMode } from './patch/patchApiCalls.js';
+import { patchApiCalls, type SendKeepalive } from './patch/patchApiCalls.js';
 import type { InterceptorEvents, SwTokenInterceptor } from './SwTokenInterceptor.js';
+import { createHandshake } from './worker/createHandshake.js';
+import { listenToWorker } from './worker/listenToWorker.js';
 import { messageWorker } from './worker/messageWorker.js';
+import { registerWorker } from './worker/registerWorker.js';
 import { routesReachWorker } from './worker/routesReachWorker.js';
 import { sendThroughWorker } from './worker/sendThroughWorker.js';
 import { waitForControl } from './worker/waitForControl.js';
@@ -18,8 +20,6 @@ import { waitForControl } from './worker/waitForControl.js';
 // API calls are held meanwhile, so a worker slower than this to take control is not waited for:
 // the page fallback takes over, and steps aside when the worker arrives.
 const CONTROL_TIMEOUT_MS = 5_000;
-// A controlling worker that does not answer this quickly does not host the interceptor.
-const HELLO_TIMEOUT_MS = 2_000;
 // session() may have to wait for a token, retries included.
 const MESSAGE_TIMEOUT_MS = 15_000;
 
@@ -48,140 +48,104 @@ export function startClient(
   reportToConsole(events);
   const nativeFetch = win.fetch;
   const container = 'serviceWorker' in win.navigator ? win.navigator.serviceWorker : undefined;
-  let fallback: Fallback | undefined;
   // The worker this page loaded under: its static routing rules stay the page's until it navigates.
   const loadedUnder = container?.controller;
   const loadedUnderOurs = options.registerWorker && loadedUnder?.scriptURL === options.scriptURL;
   // A page loaded uncontrolled takes the rules of the first worker that claims it, which may be
   // one registered for another configuration a moment before (another shop on this origin).
   let firstClaimedBy: ServiceWorker | undefined;
-  container?.addEventListener('controllerchange', () => {
-    firstClaimedBy ??= container.controller ?? undefined;
-  });
   // A page whose rules send API calls past the worker authorizes them itself until it navigates
   // (decision 014).
   const pageAuthorizes = () =>
     options.registerWorker && !routesReachWorker(loadedUnder ?? firstClaimedBy, options);
-  // Workers that answered the handshake: they host the interceptor.
-  const hosts = new WeakSet<ServiceWorker>();
+  const handshake = createHandshake();
   // Keepalive API calls go to the worker as a message: Firefox sends them past it (decision 019).
   // Only to a worker known to host the interceptor; any other would leave the call unsent.
   const pageSend = (request: Request) => nativeFetch.call(win, request);
   const sendKeepalive: SendKeepalive = (request, body) => {
     const worker = container?.controller;
     return worker &&
-      (options.registerWorker ? worker.scriptURL === options.scriptURL : hosts.has(worker))
+      (options.registerWorker ? worker.scriptURL === options.scriptURL : handshake.hosts(worker))
       ? sendThroughWorker(worker, request, body, pageSend)
       : pageSend(request);
   };
-  // API calls made before `ready` are held, not sent without the token (decision 002). A page
-  // already under our worker holds none: its calls reach the worker, which starts for them.
-  const patch = patchApiCalls(win, options.worker.apiOrigins, sendKeepalive);
-  if (loadedUnderOurs) patch('pass');
-  const setMode: SetApiCallMode = loadedUnderOurs ? () => undefined : patch;
+
+  // The patch's mode is switched here alone. API calls made before `ready` are held, not sent
+  // without the token (decision 002); then they pass, for a worker to authorize, or go through
+  // the fallback, which hands them back to pass when a worker arrives. A page already under our
+  // worker holds none: its calls reach the worker, which starts for them (decision 015), and
+  // they pass for the page's whole life.
+  const setMode = patchApiCalls(win, options.worker.apiOrigins, sendKeepalive);
+  let fallback: Fallback | undefined;
+  // From hold, or from the fallback, which stops answering hand-off links.
+  const pass = () => {
+    fallback?.disarm();
+    fallback = undefined;
+    setMode('pass');
+  };
+  // From hold; or from pass, when our worker took the held calls beside a handshake it then
+  // failed: the fallback gets the calls the patch still sees (fetch; XHRs went back to the page).
+  const useFallback = (armed: Fallback) => {
+    fallback = armed;
+    if (!loadedUnderOurs) setMode(armed);
+  };
+  if (loadedUnderOurs) setMode('pass');
   const log = debugLog(options.worker.debug);
 
-  // One handshake per worker, however many paths (start-up, controllerchange) ask for it.
-  const greetings = new WeakMap<ServiceWorker, Promise<void>>();
-  const greet = (worker: ServiceWorker) => {
-    let greeting = greetings.get(worker);
-    if (!greeting) {
-      greeting = hello(worker);
-      greetings.set(worker, greeting);
-    }
-    return greeting;
-  };
-  const hello = async (worker: ServiceWorker) => {
-    const { version } = await messageWorker(
-      worker,
-      { type: 'hello', version: VERSION },
-      HELLO_TIMEOUT_MS,
+  container?.addEventListener('controllerchange', () => {
+    const worker = container.controller;
+    firstClaimedBy ??= worker ?? undefined;
+    // A new deployment took over, or the worker arrived after the fallback armed.
+    if (!worker || (options.registerWorker && worker.scriptURL !== options.scriptURL)) return;
+    handshake.greet(worker).then(
+      () => {
+        // The worker cannot see this page's calls: the fallback stays until the next navigation.
+        if (!pageAuthorizes()) pass();
+      },
+      () => undefined,
     );
-    hosts.add(worker);
-    if (version !== VERSION) {
-      logError(
-        new InterceptorError('VersionMismatch', `page ${VERSION}, worker ${version}`),
-        'warn',
-        '; redeploy both files together',
-      );
-    }
-  };
+  });
 
-  /** @returns false when the worker is registered but this page must authorize its own calls */
-  const viaWorker = async (): Promise<boolean> => {
+  /**
+   * Registers our worker (unless the storefront hosts the interceptor in its own) and waits for a
+   * worker to control the page.
+   *
+   * @returns the worker in control, or undefined when this page must authorize its own calls
+   */
+  const takeControl = async (): Promise<ServiceWorker | undefined> => {
     if (!container) {
       throw new InterceptorError('WorkerUnavailable', 'this browser offers no service workers');
     }
-    container.addEventListener('message', (event) => {
-      const data: unknown = event.data;
-      if (isWorkerRequest(data)) {
-        const port = event.ports[0];
-        // The page step lives in the on-demand chunk; a chunk that cannot load is still an answer.
-        loadChunk()
-          .then((chunk) => chunk.answerWorkerRequest(win, options.worker, data), fail)
-          .then((reply) => port?.postMessage(reply));
-        return;
-      }
-      if (!isWorkerEvent(data)) return;
-      if (data.type === 'session') events.emit('session', data.session);
-      else if (data.type === 'error') events.emit('error', data.error);
-      else for (const intercept of data.intercepts) events.emit('intercept', intercept);
-    });
-    container.addEventListener('controllerchange', () => {
-      const worker = container.controller;
-      // A new deployment took over, or the worker arrived after the fallback armed.
-      if (!worker || (options.registerWorker && worker.scriptURL !== options.scriptURL)) return;
-      greet(worker).then(
-        () => {
-          // The worker cannot see this page's calls: the fallback stays until the next navigation.
-          if (pageAuthorizes()) return;
-          fallback?.disarm();
-          fallback = undefined;
-          setMode('pass');
-        },
-        () => undefined,
-      );
-    });
-    container.startMessages();
+    listenToWorker(container, events, (request) =>
+      // The page step lives in the on-demand chunk; a chunk that cannot load is still an answer.
+      loadChunk().then((chunk) => chunk.answerWorkerRequest(win, options.worker, request), fail),
+    );
     // The page's first act: a worker the browser stopped starts now, not at the first call.
-    if (loadedUnderOurs && loadedUnder) greet(loadedUnder).catch(() => undefined);
-    if (options.registerWorker) {
-      let registration: ServiceWorkerRegistration | undefined;
-      try {
-        // Registered at once, not at the page's load event: the first cart call must not wait.
-        registration = await container.register(options.scriptURL, { scope: options.scope });
-      } catch {
-        throw new InterceptorError(
-          'WorkerUnavailable',
-          `registering ${options.scriptURL.split('?')[0]} failed`,
-        );
-      }
-      // Some hosts (policies, automation with workers blocked) resolve without a registration.
-      if (!registration) {
-        throw new InterceptorError('WorkerUnavailable', 'the browser refused the registration');
-      }
-    }
-    if (pageAuthorizes()) return false;
+    if (loadedUnderOurs && loadedUnder) handshake.greet(loadedUnder).catch(() => undefined);
+    if (options.registerWorker) await registerWorker(container, options.scriptURL, options.scope);
+    if (pageAuthorizes()) return undefined;
     const worker = await waitForControl(
       container,
       options.registerWorker ? options.scriptURL : undefined,
       CONTROL_TIMEOUT_MS,
     );
     // Claimed first by a worker of another configuration while ours was on its way.
-    if (pageAuthorizes()) return false;
-    // Our own worker's configuration is ours: held calls go now, beside the version handshake
-    // (decision 015). Another worker proves it hosts the interceptor by answering it first.
-    if (options.registerWorker) setMode('pass');
-    await greet(worker);
-    log?.(`worker in control: ${new URL(worker.scriptURL).pathname}`);
-    return true;
+    return pageAuthorizes() ? undefined : worker;
   };
 
   const ready = (async () => {
     try {
-      // Otherwise the page's routing rules send its calls past the worker (the fallback logs that it armed).
-      if (await viaWorker()) {
-        setMode('pass');
+      // Undefined when the page's routing rules send its calls past the worker (the fallback
+      // logs that it armed).
+      const worker = await takeControl();
+      if (worker) {
+        const greeting = handshake.greet(worker);
+        // Our own worker's configuration is ours: held calls go now, beside the version handshake
+        // (decision 015). Another worker proves it hosts the interceptor by answering it first.
+        if (!options.registerWorker) await greeting;
+        pass();
+        await greeting;
+        log?.(`worker in control: ${new URL(worker.scriptURL).pathname}`);
         return;
       }
     } catch (reason) {
@@ -193,12 +157,11 @@ export function startClient(
     } catch {
       throw new InterceptorError('WorkerUnavailable', 'the page fallback could not be loaded');
     }
-    fallback = arm(win, options.worker, nativeFetch, events, options.scope);
-    setMode(fallback);
+    useFallback(arm(win, options.worker, nativeFetch, events, options.scope));
   })();
   ready.catch((error: unknown) => {
     // Nothing will authorize the held calls: they go out as the page made them.
-    setMode('pass');
+    pass();
     // Emitted, and so logged once by reportToConsole.
     events.emit('error', toErrorInfo(error));
   });

@@ -5,12 +5,12 @@ import { listenOnLoopback } from '../testing/emulator/http/listenOnLoopback';
 import { APP_ID, CART, distDir, expect, test } from './fixtures';
 import { pageFetch } from './pageCalls';
 
-/** Whether the worker that controls the page was configured for `apiOrigin`. */
+/** Whether the worker that controls the page was configured for `apiOrigin` alone. */
 const controlledFor = (page: import('@playwright/test').Page, apiOrigin: string) =>
   page.evaluate(
     (apiOrigin) =>
       new URL(navigator.serviceWorker.controller?.scriptURL ?? 'about:blank').searchParams.get(
-        'apiOrigin',
+        'apiOrigins',
       ) === apiOrigin,
     apiOrigin,
   );

@@ -1,8 +1,8 @@
 import { CHECKOUT_PATH } from '../core/checkout/CheckoutOptions.js';
-import { fieldNames } from '../core/config/fieldNames.js';
+import { fieldNames, OPTION_NAMES } from '../core/config/fieldNames.js';
 import type { RawWorkerConfig } from '../core/config/RawWorkerConfig.js';
 import { validateWorkerConfig } from '../core/config/validateWorkerConfig.js';
-import { workerConfigFromSearch } from '../core/config/workerConfigSearch.js';
+import { decodeWorkerConfig } from '../core/config/workerConfigSearch.js';
 import { debugLog } from '../core/DebugLog.js';
 import { InterceptorError } from '../core/errors/errors.js';
 import { addStaticRoutes } from './routing/addStaticRoutes.js';
@@ -24,7 +24,7 @@ try {
   if (embedded === undefined) {
     // Registered by the drop-in: the configuration lives in this script's URL, which survives
     // the worker being stopped and restarted and which no page message can change.
-    const config = workerConfigFromSearch(self.location.search);
+    const config = validateWorkerConfig(decodeWorkerConfig(self.location.search), OPTION_NAMES);
     // Take control at once, so the very first cart call of a first visit goes through the worker;
     // and, where the browser can, keep every request but API calls from reaching it at all.
     const log = debugLog(config.debug);

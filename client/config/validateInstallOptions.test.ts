@@ -15,7 +15,7 @@ describe('validateInstallOptions', () => {
     expect(Object.fromEntries(url.searchParams)).toEqual({
       provider: 'firmly',
       appId: 'app-1',
-      apiOrigin: 'https://api.firmly.work',
+      apiOrigins: 'https://api.firmly.work',
       renewMarginSeconds: '300',
       debug: 'false',
     });

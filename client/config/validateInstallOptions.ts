@@ -1,7 +1,7 @@
 import type { FieldNames, RawWorkerConfig } from '../../core/config/RawWorkerConfig.js';
 import { validateWorkerConfig } from '../../core/config/validateWorkerConfig.js';
 import type { WorkerConfig } from '../../core/config/WorkerConfig.js';
-import { workerConfigToSearch } from '../../core/config/workerConfigSearch.js';
+import { encodeWorkerConfig } from '../../core/config/workerConfigSearch.js';
 import { InterceptorError } from '../../core/errors/errors.js';
 import { DEFAULT_SCOPE, DEFAULT_SW_URL } from '../InstallOptions.js';
 
@@ -64,9 +64,9 @@ export function validateInstallOptions(
   if (!pageUrl.pathname.startsWith(scope.pathname)) {
     throw new InterceptorError('ConfigInvalid', `${names.scope} must contain this page`);
   }
-  script.search = workerConfigToSearch(worker);
+  script.search = encodeWorkerConfig(worker);
   const register = raw.registerWorker ?? true;
-  if (register !== true && register !== false && register !== 'true' && register !== 'false') {
+  if (![true, false, 'true', 'false'].includes(register)) {
     throw new InterceptorError('ConfigInvalid', `${names.registerWorker} must be true or false`);
   }
   return {

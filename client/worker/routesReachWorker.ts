@@ -1,3 +1,4 @@
+import { decodeWorkerConfig } from '../../core/config/workerConfigSearch.js';
 import type { ValidInstallOptions } from '../config/validateInstallOptions.js';
 
 /**
@@ -18,11 +19,9 @@ export function routesReachWorker(
   options: ValidInstallOptions,
 ): boolean {
   if (!loadedUnder) return true;
-  // Both URLs are absolute and same-origin, with the configuration in the query: one origin as
-  // `apiOrigin`, several as space-separated `apiOrigins` (workerConfigToSearch).
-  const [path, query] = loadedUnder.scriptURL.split('?');
-  const params = new URLSearchParams(query);
-  const covered = (params.get('apiOrigins') ?? params.get('apiOrigin') ?? '').split(' ');
+  // Both URLs are absolute and same-origin, with the configuration in the query.
+  const [path, query = ''] = loadedUnder.scriptURL.split('?');
+  const covered = (decodeWorkerConfig(query).apiOrigins ?? '').split(' ');
   return (
     path === options.scriptURL.split('?')[0] &&
     options.worker.apiOrigins.every((origin) => covered.includes(origin))

@@ -1,34 +1,36 @@
-import { OPTION_NAMES } from './fieldNames.js';
 import { RAW_FIELDS, type RawWorkerConfig } from './RawWorkerConfig.js';
-import { validateWorkerConfig } from './validateWorkerConfig.js';
 import type { WorkerConfig } from './WorkerConfig.js';
 
+/** A configuration as the worker's script URL carries it: each field's text, or null. */
+export type WorkerConfigSearch = Readonly<Record<keyof RawWorkerConfig, string | null>>;
+
 /**
- * Encodes the worker's configuration for its script URL.
+ * Encodes the worker's configuration into the query of its script URL (decision 001): one
+ * parameter per option, named as in `install()`, the origins as one space-separated `apiOrigins`.
  *
  * @param config - validated configuration
  * @returns a query string without the leading `?`
  */
-export function workerConfigToSearch(config: WorkerConfig): string {
+export function encodeWorkerConfig(config: WorkerConfig): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(config)) {
     params.set(key, Array.isArray(value) ? value.join(' ') : String(value));
   }
-  // One origin keeps the URL it always had, so no existing registration sees a new worker URL.
-  params.delete(config.apiOrigins.length > 1 ? 'apiOrigin' : 'apiOrigins');
+  // `apiOrigin` is the first of `apiOrigins`, and a configuration that gives both is refused.
+  params.delete('apiOrigin');
   return params.toString();
 }
 
 /**
- * Decodes and validates the configuration from the worker's own script URL.
+ * Reads a configuration back from the query of a worker script URL: the worker's own, which it
+ * then validates with `OPTION_NAMES`, or that of a worker the page finds in control.
  *
- * @param search - `location.search` of the worker
- * @returns validated configuration
- * @throws InterceptorError `ConfigInvalid`
+ * @param search - the query, with or without its leading `?`
+ * @returns each field as written, unvalidated
  */
-export function workerConfigFromSearch(search: string): WorkerConfig {
+export function decodeWorkerConfig(search: string): WorkerConfigSearch {
   const params = new URLSearchParams(search);
-  const raw: RawWorkerConfig = {};
-  for (const key of RAW_FIELDS) raw[key] = params.get(key);
-  return validateWorkerConfig(raw, OPTION_NAMES);
+  return Object.fromEntries(
+    RAW_FIELDS.map((key) => [key, params.get(key)]),
+  ) as unknown as WorkerConfigSearch;
 }
