@@ -19,27 +19,22 @@
  */
 export { type CatalogProduct, catalog } from './emulator/catalog.js';
 export type { EmulatorCors } from './emulator/cors/EmulatorCors.js';
+export type { HostedCheckoutView } from './emulator/digitalRiver/checkout/hostedCheckoutPage.js';
+export type { DigitalRiverCounters } from './emulator/digitalRiver/DigitalRiverCounters.js';
+export type { DigitalRiverEmulatorOptions } from './emulator/digitalRiver/DigitalRiverEmulatorOptions.js';
+export type { DigitalRiverRequestLogEntry } from './emulator/digitalRiver/DigitalRiverRequestLogEntry.js';
 export {
-  type DigitalRiverCounters,
   type DigitalRiverEmulator,
-  type DigitalRiverEmulatorOptions,
-  type DigitalRiverRequestLogEntry,
   startDigitalRiverEmulator,
 } from './emulator/digitalRiver/digitalRiverEmulator.js';
 export type {
   DigitalRiverFault,
   DigitalRiverFaultEndpoint,
 } from './emulator/digitalRiver/digitalRiverFaults.js';
-export type { HostedCheckoutView } from './emulator/digitalRiver/hostedCheckoutPage.js';
 export type { Fault, FaultKind } from './emulator/faults/Fault.js';
-export type { ShopProfile } from './emulator/firmly/cartBook.js';
-export {
-  type FirmlyEmulator,
-  type FirmlyEmulatorCounters,
-  type FirmlyEmulatorOptions,
-  type RequestLogEntry,
-  startFirmlyEmulator,
-} from './emulator/firmly/firmlyEmulator.js';
+export type { FirmlyEmulatorCounters } from './emulator/firmly/FirmlyEmulatorCounters.js';
+export type { FirmlyEmulatorOptions } from './emulator/firmly/FirmlyEmulatorOptions.js';
+export { type FirmlyEmulator, startFirmlyEmulator } from './emulator/firmly/firmlyEmulator.js';
 export type { EmulatorFault, FaultEndpoint } from './emulator/firmly/firmlyFaults.js';
-export type { SerialisedBackend } from './emulator/firmly/serialisedBackend.js';
+export type { RequestLogEntry } from './emulator/firmly/RequestLogEntry.js';
 export type { EmulatorRedirect, RedirectStatus } from './emulator/redirects/EmulatorRedirect.js';

@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import type { FirmlyEmulatorCounters } from '../../testing/emulator/firmly/firmlyEmulator.js';
+import type { FirmlyEmulatorCounters } from '../../testing/emulator/firmly/FirmlyEmulatorCounters.js';
 import { passTime } from '../passTime.js';
 import type { DriverPage } from './BrowserDriver.js';
 import type { Scenario, ScenarioContext } from './scenarios.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startDigitalRiverEmulator } from './digitalRiver/digitalRiverEmulator.js';
 import { startFirmlyEmulator } from './firmly/firmlyEmulator.js';
-import { startPerTest } from './startPerTest.js';
+import { startPerTest } from './startPerTest.fixtures.js';
 
 const startFirmly = startPerTest(startFirmlyEmulator);
 const startDigitalRiver = startPerTest(startDigitalRiverEmulator);

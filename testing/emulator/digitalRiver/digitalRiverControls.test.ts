@@ -1,173 +1,111 @@
 import { describe, expect, it } from 'vitest';
-import { postControl } from '../postControl.js';
-import { startPerTest } from '../startPerTest.js';
-import { type DigitalRiverEmulator, startDigitalRiverEmulator } from './digitalRiverEmulator.js';
-
-const SHOP = 'https://shop.example';
-const CART = '/v1/shoppers/me/carts/active';
+import { catalog } from '../catalog.js';
+import { postControl } from '../postControl.fixtures.js';
+import { startPerTest } from '../startPerTest.fixtures.js';
+import {
+  API_KEY,
+  addToCart,
+  CART,
+  cartOf,
+  exchange,
+  jsonpValue,
+  newShopper,
+  refresh,
+  SITE,
+  sessionToken,
+  sessionTokenAction,
+  shopperCall,
+  type Token,
+  tokenCall,
+  tokenRequest,
+} from './digitalRiverCalls.fixtures.js';
+import { startDigitalRiverEmulator } from './digitalRiverEmulator.js';
 
 const start = startPerTest(startDigitalRiverEmulator);
+const [mug] = catalog;
 
-/** A shopper's token through the store's SessionToken with the demo API key. */
-async function accessToken(emulator: DigitalRiverEmulator): Promise<string> {
-  const res = await fetch(
-    `${emulator.storeOrigin}/store/demoSite/SessionToken?apiKey=demo-public-key&format=json`,
-  );
-  return ((await res.json()) as { access_token: string }).access_token;
-}
-
-function cartCall(emulator: DigitalRiverEmulator, token: string, init: RequestInit = {}) {
-  return fetch(`${emulator.apiOrigin}${CART}?format=json`, {
-    ...init,
-    headers: { origin: SHOP, authorization: `bearer ${token}`, ...init.headers },
-  });
-}
-
-function tokenCall(emulator: DigitalRiverEmulator) {
-  return fetch(`${emulator.apiOrigin}/oauth20/token`, {
-    method: 'POST',
-    headers: { origin: SHOP, 'content-type': 'application/x-www-form-urlencoded' },
-    body: 'grant_type=refresh_token&refresh_token=unknown',
-  });
-}
-
-describe('CORS for a storefront that sends credentials', () => {
-  it('mirrors the page origin with credentials, so withCredentials calls can read the cart', async () => {
+describe('test controls', () => {
+  it('hides the test routes and the echo route unless test controls are on', async () => {
     const emulator = await start();
-    const res = await cartCall(emulator, await accessToken(emulator));
-
-    expect(res.status).toBe(200);
-    expect(res.headers.get('access-control-allow-origin')).toBe(SHOP);
-    expect(res.headers.get('access-control-allow-credentials')).toBe('true');
-    expect(res.headers.get('vary')).toBe('Origin');
+    const { access_token } = await newShopper(emulator);
+    for (const path of ['/__emulator/counters', '/__emulator/log']) {
+      expect((await fetch(`${emulator.apiOrigin}${path}`)).status).toBe(404);
+    }
+    for (const path of ['reset', 'expire-access', 'revoke-refresh', 'token-lifetime']) {
+      const res = await fetch(`${emulator.apiOrigin}/__emulator/${path}`, { method: 'POST' });
+      expect(res.status).toBe(404);
+    }
+    const echo = await shopperCall(emulator, access_token, '/v1/shoppers/me/echo', {
+      method: 'POST',
+    });
+    expect(echo.status).toBe(404);
+    expect((await cartOf(emulator, access_token)).totalItemsInCart).toBe(0);
   });
 
-  it("allows a storefront's own header in preflight by default, and refuses it when restricted", async () => {
-    const emulator = await start();
-    const preflight = () =>
-      fetch(`${emulator.apiOrigin}${CART}`, {
-        method: 'OPTIONS',
-        headers: {
-          origin: SHOP,
-          'access-control-request-method': 'POST',
-          'access-control-request-headers': 'authorization, x-acme-trace',
-        },
+  it('lets a browser test steer the emulator over HTTP, with CORS headers', async () => {
+    const emulator = await start({ testControls: true });
+    const control = (path: string, body?: unknown) =>
+      fetch(`${emulator.apiOrigin}/__emulator/${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { origin: 'http://localhost:8787', 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
 
-    expect((await preflight()).headers.get('access-control-allow-headers')).toBe(
-      'Authorization, Content-Type, Accept, x-acme-trace',
-    );
-    emulator.setCors({ allowHeaders: [] });
-    expect((await preflight()).headers.get('access-control-allow-headers')).toBe(
-      'Authorization, Content-Type, Accept',
-    );
+    expect((await control('token-lifetime', { seconds: 30 })).status).toBe(204);
+    expect((await control('token-lifetime', { seconds: 0 })).status).toBe(400);
+    expect((await control('token-lifetime', 'soon')).status).toBe(400);
+    const first = await newShopper(emulator);
+    expect(first.expires_in).toBe('30');
+    expect((await control('expire-access', {})).status).toBe(204);
+    expect((await shopperCall(emulator, first.access_token, CART)).status).toBe(401);
+    expect((await control('revoke-refresh', {})).status).toBe(204);
+    expect((await refresh(emulator, first.refresh_token)).status).toBe(401);
+
+    const counters = await control('counters');
+    expect(counters.headers.get('access-control-allow-origin')).toBe('http://localhost:8787');
+    expect(await counters.json()).toMatchObject({
+      sessionToken: 1,
+      passwordGrants: 1,
+      refreshGrants: 1,
+      refreshRejected: 1,
+      cartCalls: 1,
+      unauthorized: 1,
+    });
+    const log = await (await control('log')).json();
+    expect(log.map((entry: { origin: string }) => entry.origin)).toEqual([
+      'store',
+      'api',
+      'api',
+      'api',
+    ]);
+    expect((await control('reset', {})).status).toBe(204);
+    expect(emulator.counters.sessionToken).toBe(0);
+    expect(emulator.requestLog).toEqual([]);
+    expect((await control('nothing', {})).status).toBe(404);
   });
 
-  it('answers the documented wildcard when asked, which a browser refuses for credentialed calls', async () => {
-    const emulator = await start({ cors: { allowOrigins: '*' } });
-    const res = await cartCall(emulator, await accessToken(emulator));
+  it('echoes bodies byte for byte and the scheme of the Authorization header, never the token', async () => {
+    const emulator = await start({ testControls: true });
+    const { access_token } = await newShopper(emulator);
+    const bytes = new Uint8Array([0, 255, 128, 10, 13, 1]);
 
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
-    expect(res.headers.get('access-control-allow-credentials')).toBeNull();
-  });
+    const res = await shopperCall(emulator, access_token, '/v1/shoppers/me/echo', {
+      method: 'POST',
+      body: new Blob([bytes], { type: 'application/octet-stream' }),
+    });
 
-  it('can leave CORS headers off a 401, so the page sees a network error, and keep them on a 200', async () => {
-    const emulator = await start({ cors: { omitOnUnauthorized: true } });
-    const token = await accessToken(emulator);
-
-    const refused = await cartCall(emulator, 'f'.repeat(64));
+    const text = await res.text();
+    expect(text).not.toContain(access_token);
+    const echo = JSON.parse(text);
+    expect(echo).toMatchObject({
+      contentType: 'application/octet-stream',
+      authorization: 'bearer [redacted]',
+    });
+    expect(Buffer.from(echo.bodyBase64, 'base64')).toEqual(Buffer.from(bytes));
+    const refused = await shopperCall(emulator, undefined, '/v1/shoppers/me/echo', {
+      method: 'POST',
+    });
     expect(refused.status).toBe(401);
-    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
-    expect(refused.headers.get('access-control-allow-credentials')).toBeNull();
-    const tokenRefused = await tokenCall(emulator);
-    expect(tokenRefused.status).toBe(401);
-    expect(tokenRefused.headers.get('access-control-allow-origin')).toBeNull();
-    expect((await cartCall(emulator, token)).headers.get('access-control-allow-origin')).toBe(SHOP);
-
-    emulator.setCors({ omitOnUnauthorized: false });
-    const readable = await cartCall(emulator, 'f'.repeat(64));
-    expect(readable.headers.get('access-control-allow-origin')).toBe(SHOP);
-  });
-
-  it('allows only the listed page origins once restricted', async () => {
-    const emulator = await start();
-    emulator.setCors({ allowOrigins: ['https://other.example'] });
-    const res = await cartCall(emulator, await accessToken(emulator));
-    expect(res.headers.get('access-control-allow-origin')).toBeNull();
-  });
-});
-
-describe('faults', () => {
-  it('answers the token endpoint 429 with Retry-After in the nested error shape', async () => {
-    const emulator = await start();
-    emulator.injectFault({ endpoint: 'token', kind: 'status429', times: 1, retryAfter: 2 });
-
-    const limited = await tokenCall(emulator);
-    expect(limited.status).toBe(429);
-    expect(limited.headers.get('retry-after')).toBe('2');
-    expect(limited.headers.get('access-control-allow-origin')).toBe(SHOP);
-    expect(await limited.json()).toEqual({
-      errors: {
-        error: [
-          {
-            relation: expect.stringContaining('AccessTokenResource'),
-            code: 'too_many_requests',
-            description: 'Too many requests.',
-          },
-        ],
-      },
-    });
-    // The next request reaches the token endpoint itself, which refuses the unknown refresh token.
-    expect((await tokenCall(emulator)).status).toBe(401);
-  });
-
-  it('fails Shopper API calls, counted as cart calls, and leaves the token endpoint alone', async () => {
-    const emulator = await start();
-    const token = await accessToken(emulator);
-    emulator.injectFault({ endpoint: 'cart', kind: 'status503', times: 2, retryAfter: 5 });
-
-    const first = await cartCall(emulator, token);
-    expect(first.status).toBe(503);
-    expect(first.headers.get('retry-after')).toBe('5');
-    expect((await tokenCall(emulator)).status).toBe(401);
-    expect((await cartCall(emulator, token)).status).toBe(503);
-    expect((await cartCall(emulator, token)).status).toBe(200);
-    expect(emulator.counters.cartCalls).toBe(3);
-  });
-
-  it('fails the store SessionToken action and holds or drops connections until close()', async () => {
-    const emulator = await start();
-    emulator.injectFault({ endpoint: 'session-token', kind: 'html', times: 1 });
-    const page = await fetch(`${emulator.storeOrigin}/store/demoSite/SessionToken?format=json`);
-    expect(page.status).toBe(502);
-    expect(emulator.counters.sessionToken).toBe(1);
-
-    emulator.injectFault({ endpoint: 'token', kind: 'drop', times: 1 });
-    await expect(tokenCall(emulator)).rejects.toThrow();
-    emulator.injectFault({ endpoint: 'token', kind: 'missingFields', times: 1 });
-    expect(await (await tokenCall(emulator)).json()).toEqual({ token_type: 'bearer' });
-  });
-});
-
-describe('redirects', () => {
-  it('moves a Shopper API call, with CORS on the redirect so the browser may follow it', async () => {
-    const emulator = await start();
-    const token = await accessToken(emulator);
-    emulator.redirect({ path: '/v1/shoppers/me/carts/current', status: 308, location: CART });
-
-    const manual = await fetch(`${emulator.apiOrigin}/v1/shoppers/me/carts/current`, {
-      headers: { origin: SHOP },
-      redirect: 'manual',
-    });
-    expect(manual.status).toBe(308);
-    expect(manual.headers.get('location')).toBe(CART);
-    expect(manual.headers.get('access-control-allow-origin')).toBe(SHOP);
-
-    const followed = await fetch(`${emulator.apiOrigin}/v1/shoppers/me/carts/current`, {
-      headers: { authorization: `bearer ${token}` },
-    });
-    expect(followed.status).toBe(200);
-    expect(emulator.counters.redirects).toBe(2);
   });
 });
 
@@ -190,5 +128,60 @@ describe('controls over HTTP', () => {
     expect((await control('cors', { allowOrigins: '*' })).status).toBe(204);
     expect((await tokenCall(emulator)).headers.get('access-control-allow-origin')).toBe('*');
     expect((await control('cors', { allowCredentials: 'yes' })).status).toBe(400);
+  });
+});
+
+describe('the request log', () => {
+  it('records requests on both origins but never a token', async () => {
+    const emulator = await start({ testControls: true });
+    const session = await sessionToken(emulator);
+    const first = await exchange(emulator, session);
+    const keyed = await jsonpValue(
+      await sessionTokenAction(emulator, `apiKey=${API_KEY}&callback=cb`, {
+        headers: { authorization: `bearer ${first.access_token}` },
+      }),
+    );
+    const second = (await (await refresh(emulator, first.refresh_token)).json()) as Token;
+    await refresh(emulator, first.refresh_token);
+    await addToCart(emulator, second.access_token, mug?.id ?? '');
+    await shopperCall(emulator, second.access_token, `${CART}?token=${second.access_token}`, {
+      method: 'POST',
+      body: JSON.stringify({ copied: second.refresh_token, access_token: 'garbage-value' }),
+    });
+    await shopperCall(emulator, undefined, CART, {
+      headers: { authorization: 'bearer garbage-token-value' },
+    });
+    await tokenRequest(emulator, { grant_type: 'refresh_token', refresh_token: 'not-ours-1' });
+
+    const logged = JSON.stringify(emulator.requestLog);
+    const secrets = [
+      session,
+      first.access_token,
+      first.refresh_token,
+      second.access_token,
+      second.refresh_token,
+      keyed.access_token as string,
+      keyed.refresh_token as string,
+      'garbage-value',
+      'garbage-token-value',
+      'not-ours-1',
+    ];
+    for (const secret of secrets) expect(logged).not.toContain(secret);
+    expect(logged).toContain('[redacted]');
+    expect(emulator.requestLog[0]).toEqual({
+      origin: 'store',
+      method: 'GET',
+      path: `/store/${SITE}/SessionToken?format=json&callback=drSession`,
+      hasAuth: false,
+      contentType: null,
+      body: '',
+    });
+    expect(emulator.requestLog[1]).toMatchObject({
+      origin: 'api',
+      path: '/oauth20/token',
+      contentType: 'application/x-www-form-urlencoded',
+      body: 'grant_type=password&dr_session_token=[redacted]&format=json',
+    });
+    expect(emulator.requestLog[2]).toMatchObject({ origin: 'store', hasAuth: true });
   });
 });

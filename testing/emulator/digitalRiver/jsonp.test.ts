@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { unwrapJsonp, wrapJsonp } from './jsonp.js';
+import { unwrapJsonp } from './unwrapJsonp.fixtures.js';
+import { wrapJsonp } from './wrapJsonp.js';
 
 describe('JSONP', () => {
   it('wraps a value in a call a script tag runs, and reads it back', () => {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { cookieValue } from '../http/cookieValue.js';
 import { headerValue } from '../http/headerValue.js';
 import { sendJson } from '../http/sendJson.js';
 import type { BrowserSessionGrant, DeviceSessions } from './deviceSessions.js';
@@ -11,15 +12,6 @@ export interface BrowserSessionCounters {
 
 /** The session cookie Firmly documents for renewal (`Cookie: fsession_v2=<expired token>`). */
 const SESSION_COOKIE = 'fsession_v2';
-
-/** @returns the `fsession_v2` cookie's value, if the request carried one */
-function sessionCookie(req: IncomingMessage): string | undefined {
-  for (const part of (headerValue(req, 'cookie') ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE && value.length > 0) return value.join('=');
-  }
-  return undefined;
-}
 
 /**
  * A storefront on another site can only send the cookie back if it is `SameSite=None; Secure`,
@@ -87,7 +79,7 @@ export async function answerBrowserSession(
   };
   const token = offeredToken(raw);
   if (token === null) {
-    const cookie = sessionCookie(req);
+    const cookie = cookieValue(req, SESSION_COOKIE);
     const renewed = cookie === undefined ? null : await sessions.renew(cookie, appId);
     if (renewed) {
       counters.renewals += 1;

@@ -6,6 +6,7 @@ import { createEmulatorState } from '../createEmulatorState.js';
 import { answerFault } from '../faults/answerFault.js';
 import { appendToLog } from '../http/appendToLog.js';
 import { createApiServer } from '../http/createApiServer.js';
+import { echoedRequest } from '../http/echoedRequest.js';
 import { headerValue } from '../http/headerValue.js';
 import { listenOnLoopback } from '../http/listenOnLoopback.js';
 import { openApiRequest } from '../http/openApiRequest.js';
@@ -14,10 +15,12 @@ import { sendJson } from '../http/sendJson.js';
 import { redactTokens } from '../redactTokens.js';
 import type { EmulatorRedirect } from '../redirects/EmulatorRedirect.js';
 import { answerBrowserSession } from './browserSession.js';
-import { createCartBook, type ShopProfile } from './cartBook.js';
-import { matchCartRoute } from './cartRoutes.js';
+import { createCartBook } from './cart/cartBook.js';
+import { matchCartRoute } from './cart/cartRoutes.js';
 import { createDeviceSessions } from './deviceSessions.js';
 import { FirmlyApiError } from './FirmlyApiError.js';
+import type { FirmlyEmulatorCounters } from './FirmlyEmulatorCounters.js';
+import type { FirmlyEmulatorOptions } from './FirmlyEmulatorOptions.js';
 import { firmlyControls } from './firmlyControls.js';
 import {
   type EmulatorFault,
@@ -26,76 +29,8 @@ import {
   firmlyFaultShapes,
 } from './firmlyFaults.js';
 import { matchOtpRoute } from './matchOtpRoute.js';
-import { createCartCallRunner, type SerialisedBackend } from './serialisedBackend.js';
+import type { RequestLogEntry } from './RequestLogEntry.js';
 import { createTokenMint } from './tokenMint.js';
-
-/** How to start the emulator. Every field is optional. */
-export interface FirmlyEmulatorOptions {
-  /** Interface to bind; loopback by default so the emulator is never reachable from outside. */
-  host?: string;
-  /** Port to listen on; 0 (the default) picks a free one. */
-  port?: number;
-  /**
-   * Application ids the browser-session endpoint accepts: `'any'` (the default) accepts every one,
-   * so a storefront's suite runs with its real id; a list accepts only those and answers any other
-   * with 400 `InvalidAppId`, as Firmly does.
-   */
-  appIds?: string[] | 'any';
-  /** Lifetime of each issued token; 3600 s by default, as Firmly documents. */
-  tokenLifetimeSeconds?: number;
-  /** How long after expiry a token may still be renewed; one week by default, as Firmly documents. */
-  renewWindowSeconds?: number;
-  /** CORS answers at start; see {@link EmulatorCors} for each default. `setCors()` changes them later. */
-  cors?: EmulatorCors;
-  /**
-   * How shops (by domain) present themselves in carts: `display_name` (a store name) and
-   * `platform_id`. A domain not listed is named after its main label (`staging.luma.gift` →
-   * `Luma`), on platform `emulator`.
-   */
-  shops?: Record<string, Partial<ShopProfile>>;
-  /**
-   * Opt-in: cart calls of one device that overlap answer 409 or wait their turn, as on Firmly's
-   * real backend, which is not transactional. Off by default: each call is processed at once.
-   */
-  serialisedBackend?: SerialisedBackend;
-  /** Enables the `/__emulator/*` routes and `POST /api/v2/echo`; off by default. */
-  testControls?: boolean;
-}
-
-/** What the emulator has seen since it started or was last reset. */
-export interface FirmlyEmulatorCounters {
-  /** Every `POST /api/v1/browser-session`, whatever its outcome. */
-  browserSession: number;
-  /** Browser sessions that renewed a token and kept its device. */
-  renewals: number;
-  /** Browser sessions that created a new device. */
-  devicesCreated: number;
-  /** Every request to a cart route (including the echo route), whatever its outcome. */
-  cartCalls: number;
-  /** Cart calls rejected with 401 for a missing or invalid token. */
-  unauthorized: number;
-  /** `OPTIONS` requests on any path. */
-  preflights: number;
-  /** Requests answered with a redirect set by `redirect()`. */
-  redirects: number;
-  /** Cart calls that arrived while another of the same device was processed (`serialisedBackend`). */
-  overlapping: number;
-  /** Requests whose client closed the connection before the answer was sent (aborted calls). */
-  abandoned: number;
-}
-
-/** One cart call as the emulator saw it; tokens are redacted from every field. */
-export interface RequestLogEntry {
-  method: string;
-  /** Path and query string. */
-  path: string;
-  origin: string | null;
-  /** Whether an `x-firmly-authorization` header arrived (its value is never kept). */
-  hasAuth: boolean;
-  contentType: string | null;
-  /** The raw body decoded as UTF-8. */
-  body: string;
-}
 
 /** A running emulator and the handles tests use to observe and steer it. */
 export interface FirmlyEmulator {
@@ -147,17 +82,12 @@ export interface FirmlyEmulator {
 const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
 
 /**
- * Starts a local emulator of the Firmly Cart API: browser sessions with RS256 tokens, in-memory
- * carts per device and domain, CORS for a storefront on another origin, and optional test controls
- * for counting calls, injecting faults and redirecting calls.
- *
- * What Firmly documents is the default. Served beyond it, taken from Firmly's own browser client
- * (its public drop-in): on v1, `variant_handles` and `?flush_cart=` on line items,
- * `shipping-info`, `shipping-method`, `promo-codes` (`POST` and `DELETE`), `complete-order`,
- * `consents` (`GET` and `POST`) and `GET /api/v1/carts/active?excludes=`; country names as well as
- * ISO codes; and the cart fields `shop_id`, `platform_id`, `display_name` as a store name,
- * `shipping_method`, `shipping_method_options`, `line_items[].variant_handles` and, on a completed
- * order, `urls.thank_you_page`.
+ * Starts a local emulator of the Firmly Cart API: browser sessions with RS256 tokens (issue,
+ * renewal, expiry, revocation, the `fsession_v2` cookie), CORS for a storefront on another origin,
+ * optional test controls for counting calls, injecting faults and redirecting calls, and the cart
+ * calls a storefront's session tests make: read a cart, add, change and clear its lines (v2), read
+ * and add by SKU (v1), and the domains with a cart. Shipping, promo codes and orders are not
+ * served (decision 020).
  *
  * @param options - where to listen and how to behave; all optional
  * @returns the running emulator, once it is listening
@@ -188,7 +118,6 @@ export async function startFirmlyEmulator(
     unauthorized: 0,
     preflights: 0,
     redirects: 0,
-    overlapping: 0,
     abandoned: 0,
   });
   const { now, counters, requestLog, faults, redirects } = state;
@@ -214,10 +143,7 @@ export async function startFirmlyEmulator(
     exposeHeaders: ['x-firmly-request-id'],
   });
   if (options.cors) cors.set(options.cors);
-  const book = createCartBook(options.shops);
-  const runCartCall = createCartCallRunner(options.serialisedBackend, () => {
-    counters.overlapping += 1;
-  });
+  const book = createCartBook();
 
   function log(req: IncomingMessage, url: URL, raw: Buffer, presented: string | undefined) {
     appendToLog(requestLog, {
@@ -254,7 +180,7 @@ export async function startFirmlyEmulator(
       counters.unauthorized += 1;
       throw error;
     }
-    sendJson(res, 200, await runCartCall(deviceId, () => answer(deviceId)));
+    sendJson(res, 200, answer(deviceId));
   }
 
   const emulator: Omit<FirmlyEmulator, 'origin' | 'close'> = {
@@ -298,17 +224,13 @@ export async function startFirmlyEmulator(
       return;
     }
     if (testControls && method === 'POST' && path === '/api/v2/echo') {
-      await cartCall(req, res, url, raw, () => ({
-        contentType: headerValue(req, 'content-type') ?? null,
-        body: raw.toString('utf8'),
-        bodyBase64: raw.toString('base64'),
-      }));
+      await cartCall(req, res, url, raw, () => echoedRequest(req, raw));
       return;
     }
     const route = matchCartRoute(method, path) ?? matchOtpRoute(method, path);
     if (route) {
       await cartCall(req, res, url, raw, (deviceId) =>
-        route({ deviceId, body: raw.toString('utf8'), query: url.searchParams, book }),
+        route({ deviceId, body: raw.toString('utf8'), book }),
       );
       return;
     }

@@ -1,4 +1,4 @@
-import type { CartRoute } from './CartRoute.js';
+import type { CartRoute } from './cart/CartRoute.js';
 import { FirmlyApiError } from './FirmlyApiError.js';
 
 const VALIDATE_OTP = /^\/api\/v1\/domains\/[a-z0-9-]+(?:\.[a-z0-9-]+)*\/session\/validate-otp$/;

@@ -18,21 +18,3 @@ export function wrapJsonp(callback: string, value: unknown): string {
   if (!JSONP_CALLBACK.test(callback)) throw new TypeError('callback is not an allowed name');
   return `${callback}(${JSON.stringify(value)});`;
 }
-
-/**
- * Reads a JSONP answer back without running it, so a test can check what a page would receive.
- *
- * @param script - the answer's text
- * @returns the callback name and the value it would be called with
- * @throws TypeError when the text is not one call of an allowed name with a JSON argument
- */
-export function unwrapJsonp(script: string): { callback: string; value: unknown } {
-  const match = /^([^(]*)\(([\s\S]*)\);?$/.exec(script.trim());
-  const callback = match?.[1] ?? '';
-  if (!match || !JSONP_CALLBACK.test(callback)) throw new TypeError('not a JSONP answer');
-  try {
-    return { callback, value: JSON.parse(match[2] ?? '') };
-  } catch {
-    throw new TypeError('the JSONP argument is not JSON');
-  }
-}

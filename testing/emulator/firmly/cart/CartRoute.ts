@@ -5,8 +5,6 @@ export interface CartCall {
   deviceId: string;
   /** The raw request body; routes that take JSON parse it themselves. */
   body: string;
-  /** The query string (`flush_cart`, `excludes`). */
-  query: URLSearchParams;
   book: CartBook;
 }
 

@@ -1,4 +1,4 @@
-import type { ShopperCart } from './shopperCartBook.js';
+import type { ShopperCart } from '../cart/shopperCartBook.js';
 
 /** What the hosted checkout page showed a shopper, as a test reads it back. Never a token. */
 export interface HostedCheckoutView {

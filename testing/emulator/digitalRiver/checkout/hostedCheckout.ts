@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DigitalRiverApiError } from './DigitalRiverApiError.js';
+import { cookieValue } from '../../http/cookieValue.js';
+import { headerValue } from '../../http/headerValue.js';
+import { bearerToken } from '../bearerToken.js';
+import type { ShopperCartBook } from '../cart/shopperCartBook.js';
+import { DigitalRiverApiError } from '../DigitalRiverApiError.js';
+import type { ShopperTokens } from '../shopperTokens.js';
 import {
   type HostedCheckoutView,
   hostedCheckoutPage,
   hostedCheckoutView,
 } from './hostedCheckoutPage.js';
-import type { ShopperCartBook } from './shopperCartBook.js';
-import type { ShopperTokens } from './shopperTokens.js';
 
 /** Digital River's hand-off to its hosted checkout, under the API origin. */
 export const HOSTED_CHECKOUT_PATH = '/v1/shoppers/me/carts/active/web-checkout';
@@ -15,7 +18,7 @@ export const HOSTED_CHECKOUT_PATH = '/v1/shoppers/me/carts/active/web-checkout';
 /** What the hand-off needs from the rest of the emulator. */
 export interface HostedCheckoutOptions {
   tokens: Pick<ShopperTokens, 'shopperOf'>;
-  book: ShopperCartBook;
+  book: Pick<ShopperCartBook, 'view'>;
   siteId: string;
   /** The store origin, known once it listens. */
   storeOrigin: () => string;
@@ -41,19 +44,6 @@ export interface HostedCheckout {
 const HAND_OFF_LIFETIME_MS = 60_000;
 const COOKIE = 'DRCHECKOUT';
 const FORM_TYPE = 'application/x-www-form-urlencoded';
-
-function headerValue(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function cookieValue(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (headerValue(req, 'cookie') ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return undefined;
-}
 
 /**
  * Creates the hand-off. `web-checkout` takes the token as Digital River documents it: the
@@ -106,7 +96,7 @@ export function createHostedCheckout(options: HostedCheckoutOptions): HostedChec
         );
       }
       const params = parameters(req, url, body);
-      const bearer = /^bearer\s+(\S+)$/i.exec(headerValue(req, 'authorization')?.trim() ?? '')?.[1];
+      const bearer = bearerToken(headerValue(req, 'authorization'));
       const shopperId = options.tokens.shopperOf(bearer ?? params.get('token') ?? undefined);
       const code = randomBytes(16).toString('base64url');
       codes.set(code, { shopperId, expiresAt: options.now() + HAND_OFF_LIFETIME_MS });

@@ -1,0 +1,109 @@
+import { generateKeyPair } from 'jose';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { catalog } from '../../catalog.js';
+import { startPerTest } from '../../startPerTest.fixtures.js';
+import { addToCart, cartCall, DOMAIN, newSession, withSession } from '../firmlyCalls.fixtures.js';
+import { type FirmlyEmulator, startFirmlyEmulator } from '../firmlyEmulator.js';
+
+// Nothing here compares two emulators' signatures, so every emulator shares one RSA key pair.
+vi.mock('jose', async (importOriginal) =>
+  (await import('../joseWithOneKeyPair.fixtures.js')).joseWithOneKeyPair(importOriginal),
+);
+
+// The prime search happens once, here, and not inside the first story's time limit.
+beforeAll(() => generateKeyPair('RS256'), 30_000);
+
+const start = startPerTest(startFirmlyEmulator);
+const [mug, candle] = catalog;
+
+/** Clears the cart at `cartPath` and checks it is left empty. */
+async function expectClearedCart(emulator: FirmlyEmulator, token: string, cartPath: string) {
+  const cleared = await cartCall(emulator, token, `${cartPath}/line-items`, { method: 'DELETE' });
+  expect((await cleared.json()).line_items).toEqual([]);
+}
+
+describe('shopping with a token', () => {
+  it('answers an add-to-cart with the cart holding the line and money objects', async () => {
+    const { emulator, access_token } = await withSession(await start());
+
+    const res = await addToCart(emulator, access_token, mug?.id ?? '', 2);
+
+    expect(res.status).toBe(200);
+    const cart = await res.json();
+    expect(cart).toMatchObject({
+      display_name: 'Luma',
+      cart_status: 'active',
+      shipping_info: null,
+      line_items: [
+        {
+          sku: mug?.id,
+          quantity: 2,
+          description: mug?.name,
+          price: { currency: 'USD', value: 22, symbol: '$', number: 2200 },
+          line_price: { currency: 'USD', value: 44, symbol: '$', number: 4400 },
+        },
+      ],
+      sub_total: { number: 4400 },
+      shipping_total: { number: 0 },
+      tax: { number: 0 },
+      total: { currency: 'USD', value: 44, symbol: '$', number: 4400 },
+    });
+    expect(typeof cart.cart_id).toBe('string');
+    expect(emulator.counters.cartCalls).toBe(1);
+  });
+
+  it('lets the shopper change quantities, remove a line and clear the cart', async () => {
+    const { emulator, access_token } = await withSession(await start());
+    const base = `/api/v2/domains/${DOMAIN}/cart`;
+    await addToCart(emulator, access_token, mug?.id ?? '');
+    const added = await (await addToCart(emulator, access_token, candle?.id ?? '')).json();
+    const [mugLine, candleLine] = added.line_items;
+    const put = (id: string, quantity: number) =>
+      cartCall(emulator, access_token, `${base}/line-items/${id}`, {
+        method: 'PUT',
+        body: JSON.stringify({ quantity }),
+      }).then((res) => res.json());
+
+    expect((await put(mugLine.line_item_id, 3)).line_items[0].line_price.number).toBe(6600);
+    expect((await put(candleLine.line_item_id, 0)).line_items).toHaveLength(1);
+    await expectClearedCart(emulator, access_token, base);
+  });
+
+  it('keeps each device its own cart and lists the domains with items', async () => {
+    const emulator = await start();
+    const alice = await newSession(emulator);
+    const bob = await newSession(emulator);
+    await addToCart(emulator, alice.access_token, mug?.id ?? '');
+
+    const bobCart = await cartCall(emulator, bob.access_token, `/api/v2/domains/${DOMAIN}/cart`);
+    expect((await bobCart.json()).line_items).toEqual([]);
+    const domains = await cartCall(emulator, alice.access_token, '/api/v2/carts/active-domains');
+    expect(await domains.json()).toEqual({ domains: [DOMAIN] });
+  });
+
+  it('serves the v1 simple cart on the same cart', async () => {
+    const { emulator, access_token } = await withSession(await start());
+    const v1 = `/api/v1/domains/${DOMAIN}/cart`;
+
+    const added = await cartCall(emulator, access_token, `${v1}/line-items/${mug?.id}/quantity/2`, {
+      method: 'POST',
+    });
+    expect((await added.json()).line_items[0]).toMatchObject({ sku: mug?.id, quantity: 2 });
+    const v2 = await (
+      await cartCall(emulator, access_token, `/api/v2/domains/${DOMAIN}/cart`)
+    ).json();
+    expect(v2.line_items[0].quantity).toBe(2);
+    const v1Cart = await (await cartCall(emulator, access_token, v1)).json();
+    expect(v1Cart.line_items).toEqual(v2.line_items);
+  });
+
+  it('processes two calls sent together, each atomically', async () => {
+    const { emulator, access_token } = await withSession(await start());
+    const v1 = `/api/v1/domains/${DOMAIN}/cart`;
+    const add = (sku: string | undefined) =>
+      cartCall(emulator, access_token, `${v1}/line-items/${sku}/quantity/1`, { method: 'POST' });
+    const both = await Promise.all([add(mug?.id), add(candle?.id)]);
+    expect(both.map((res) => res.status)).toEqual([200, 200]);
+    expect((await (await cartCall(emulator, access_token, v1)).json()).line_items).toHaveLength(2);
+  });
+});
