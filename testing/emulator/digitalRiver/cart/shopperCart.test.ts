@@ -91,8 +91,10 @@ describe('the Shopper API cart', () => {
     const three = await call(`line-items/${mugLine.id}?quantity=3&format=json`, 'POST');
     expect(three.cart.pricing.formattedSubtotal).toBe('$94.00');
     expect(three.cart.lineItems.lineItem[0].quantity).toBe(3);
+    expect((await call(`line-items/${mugLine.id}`)).lineItem.quantity).toBe(3);
     const removed = await call(`line-items/${candleLine.id}`, 'DELETE');
     expect(removed.cart.lineItems.lineItem).toHaveLength(1);
+    expect((await call('line-items')).lineItems.lineItem).toHaveLength(1);
     expect((await cartOf(emulator, access_token)).lineItems.lineItem).toHaveLength(1);
     const cleared = await call('line-items', 'DELETE');
     expect(cleared.cart).toMatchObject({ totalItemsInCart: 0, lineItems: { lineItem: [] } });
@@ -104,6 +106,8 @@ describe('the Shopper API cart', () => {
       { method: 'POST' },
     );
     expect(gone.status).toBe(404);
+    const unread = await shopperCall(emulator, access_token, `${CART}/line-items/${mugLine.id}`);
+    expect(unread.status).toBe(404);
     const unknown = await addToCart(emulator, access_token, 'no-such-product');
     expect(unknown.status).toBe(404);
     const zero = await addToCart(emulator, access_token, mug?.id ?? '', 0);
@@ -119,6 +123,19 @@ describe('the Shopper API cart', () => {
     });
     expect(res.status).toBe(200);
     expect((await res.json()).cart.totalItemsInCart).toBe(1);
+  });
+
+  it('adds through POST carts/active too, and shows the cart when no product is named', async () => {
+    const emulator = await start();
+    const { access_token } = await newShopper(emulator);
+    const post = (query: string) =>
+      shopperCall(emulator, access_token, `${CART}${query}`, { method: 'POST' });
+
+    const added = await post(`?productId=${mug?.id}&quantity=2&format=json`);
+    expect(added.status).toBe(200);
+    expect((await added.json()).cart.totalItemsInCart).toBe(2);
+    expect((await (await post('?format=json')).json()).cart.totalItemsInCart).toBe(2);
+    expect((await post(`?productId=${mug?.id}&quantity=0`)).status).toBe(400);
   });
 
   it('keeps each shopper their own cart', async () => {

@@ -16,7 +16,7 @@ beforeAll(() => generateKeyPair('RS256'), 30_000);
 const start = startPerTest(startFirmlyEmulator);
 const [mug, candle] = catalog;
 
-/** Clears the cart at `cartPath` and checks it is left empty. */
+/** Clears the cart at `cartPath` (v1 or v2 alike) and checks it is left empty. */
 async function expectClearedCart(emulator: FirmlyEmulator, token: string, cartPath: string) {
   const cleared = await cartCall(emulator, token, `${cartPath}/line-items`, { method: 'DELETE' });
   expect((await cleared.json()).line_items).toEqual([]);
@@ -34,6 +34,7 @@ describe('shopping with a token', () => {
       display_name: 'Luma',
       cart_status: 'active',
       shipping_info: null,
+      promo_codes: [],
       line_items: [
         {
           sku: mug?.id,
@@ -79,6 +80,14 @@ describe('shopping with a token', () => {
     expect((await bobCart.json()).line_items).toEqual([]);
     const domains = await cartCall(emulator, alice.access_token, '/api/v2/carts/active-domains');
     expect(await domains.json()).toEqual({ domains: [DOMAIN] });
+    const active = await cartCall(emulator, alice.access_token, '/api/v2/carts/active');
+    const { domains: activeDomains, carts } = await active.json();
+    expect(activeDomains).toEqual([DOMAIN]);
+    expect(carts).toEqual([
+      expect.objectContaining({ line_items: [expect.objectContaining({ sku: mug?.id })] }),
+    ]);
+    const none = await cartCall(emulator, bob.access_token, '/api/v2/carts/active');
+    expect(await none.json()).toEqual({ domains: [], carts: [] });
   });
 
   it('serves the v1 simple cart on the same cart', async () => {
@@ -89,12 +98,38 @@ describe('shopping with a token', () => {
       method: 'POST',
     });
     expect((await added.json()).line_items[0]).toMatchObject({ sku: mug?.id, quantity: 2 });
+    const set = await cartCall(emulator, access_token, `${v1}/line-items/${mug?.id}`, {
+      method: 'PUT',
+      body: JSON.stringify({ quantity: 5 }),
+    });
+    expect((await set.json()).line_items[0].quantity).toBe(5);
     const v2 = await (
       await cartCall(emulator, access_token, `/api/v2/domains/${DOMAIN}/cart`)
     ).json();
-    expect(v2.line_items[0].quantity).toBe(2);
+    expect(v2.line_items[0].quantity).toBe(5);
     const v1Cart = await (await cartCall(emulator, access_token, v1)).json();
     expect(v1Cart.line_items).toEqual(v2.line_items);
+    await expectClearedCart(emulator, access_token, v1);
+  });
+
+  it('sets a SKU by quantity on v1: a new SKU opens a line, 0 removes it', async () => {
+    const { emulator, access_token } = await withSession(await start());
+    const v1 = `/api/v1/domains/${DOMAIN}/cart`;
+    const put = (sku: string | undefined, quantity: number) =>
+      cartCall(emulator, access_token, `${v1}/line-items/${sku}`, {
+        method: 'PUT',
+        body: JSON.stringify({ quantity }),
+      });
+
+    const opened = await (await put(candle?.id, 2)).json();
+    expect(opened.line_items).toEqual([expect.objectContaining({ sku: candle?.id, quantity: 2 })]);
+    expect((await (await put(candle?.id, 0)).json()).line_items).toEqual([]);
+    expect((await (await put(mug?.id, 0)).json()).line_items).toEqual([]);
+    const unknown = await put('no-such-sku', 1);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: 'ErrorVariantNotFound' });
+    const bad = await put(mug?.id, -1);
+    expect(await bad.json()).toMatchObject({ code: 400, error: 'ErrorInvalidInputBody' });
   });
 
   it('processes two calls sent together, each atomically', async () => {
