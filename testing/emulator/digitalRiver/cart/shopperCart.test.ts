@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../catalog.js';
-import { startPerTest } from '../../startPerTest.fixtures.js';
-import {
-  addToCart,
-  CART,
-  cartOf,
-  invalidToken,
-  newShopper,
-  SHOP_ORIGIN,
-  shopperCall,
-} from '../digitalRiverCalls.fixtures.js';
-import { startDigitalRiverEmulator } from '../digitalRiverEmulator.js';
+import { CART, SHOP_ORIGIN } from '../digitalRiverConstants.fixtures.js';
+import { addToCart, cartOf, invalidToken, shopperCall } from '../shopperCalls.fixtures.js';
+import { startDigitalRiver } from '../startDigitalRiver.fixtures.js';
+import { newShopper } from '../tokenGrants.fixtures.js';
 
-const start = startPerTest(startDigitalRiverEmulator);
 const [mug, candle] = catalog;
 
 describe('the Shopper API cart', () => {
   it('refuses a call without a valid bearer token with 401 invalid_token', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const { access_token } = await newShopper(emulator);
     const attempts = [
       shopperCall(emulator, undefined, CART),
@@ -35,7 +27,7 @@ describe('the Shopper API cart', () => {
   });
 
   it('takes the access token as a token query parameter, as the JSONP-era samples sent it', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const { access_token } = await newShopper(emulator);
     const res = await shopperCall(emulator, undefined, `${CART}?token=${access_token}&format=json`);
     expect(res.status).toBe(200);
@@ -43,7 +35,7 @@ describe('the Shopper API cart', () => {
   });
 
   it('answers an add-to-cart with the cart priced from the shared catalog', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const { access_token } = await newShopper(emulator);
 
     const res = await addToCart(emulator, access_token, mug?.id ?? '', 2);
@@ -80,7 +72,7 @@ describe('the Shopper API cart', () => {
   });
 
   it('lets the shopper change quantities, remove a line and clear the cart', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const { access_token } = await newShopper(emulator);
     await addToCart(emulator, access_token, mug?.id ?? '');
     const added = (await (await addToCart(emulator, access_token, candle?.id ?? '')).json()).cart;
@@ -115,7 +107,7 @@ describe('the Shopper API cart', () => {
   });
 
   it('takes the scheme in any case', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const { access_token } = await newShopper(emulator);
     const res = await shopperCall(emulator, undefined, `${CART}/line-items?productId=${mug?.id}`, {
       method: 'POST',
@@ -126,7 +118,7 @@ describe('the Shopper API cart', () => {
   });
 
   it('adds through POST carts/active too, and shows the cart when no product is named', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const { access_token } = await newShopper(emulator);
     const post = (query: string) =>
       shopperCall(emulator, access_token, `${CART}${query}`, { method: 'POST' });
@@ -139,7 +131,7 @@ describe('the Shopper API cart', () => {
   });
 
   it('keeps each shopper their own cart', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const alice = await newShopper(emulator);
     const bob = await newShopper(emulator);
     await addToCart(emulator, alice.access_token, mug?.id ?? '');
@@ -147,7 +139,7 @@ describe('the Shopper API cart', () => {
   });
 
   it('answers an unknown route with a 404 in the error shape', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const { access_token } = await newShopper(emulator);
     const res = await shopperCall(emulator, access_token, '/v1/shoppers/me/orders');
     expect(res.status).toBe(404);

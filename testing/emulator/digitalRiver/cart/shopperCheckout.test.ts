@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../catalog.js';
-import { startPerTest } from '../../startPerTest.fixtures.js';
-import { addToCart, CART, cartOf, newShopper, shopperCall } from '../digitalRiverCalls.fixtures.js';
-import { startDigitalRiverEmulator } from '../digitalRiverEmulator.js';
+import { CART } from '../digitalRiverConstants.fixtures.js';
+import { addToCart, cartOf, shopperCall } from '../shopperCalls.fixtures.js';
+import { startDigitalRiver } from '../startDigitalRiver.fixtures.js';
+import { newShopper } from '../tokenGrants.fixtures.js';
 
-const start = startPerTest(startDigitalRiverEmulator);
 const [mug] = catalog;
 
 /** A shopper with a mug in the cart, and a way to call a cart resource with an optional JSON body. */
 async function shopperWithMug() {
-  const emulator = await start();
+  const emulator = await startDigitalRiver();
   const { access_token } = await newShopper(emulator);
   await addToCart(emulator, access_token, mug?.id ?? '');
   const send = (path: string, method: string, body?: unknown) =>

@@ -1,19 +1,13 @@
-import { generateKeyPair } from 'jose';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { catalog } from '../../catalog.js';
-import { startPerTest } from '../../startPerTest.fixtures.js';
-import { addToCart, cartCall, DOMAIN, newSession, withSession } from '../firmlyCalls.fixtures.js';
-import { type FirmlyEmulator, startFirmlyEmulator } from '../firmlyEmulator.js';
+import { addToCart, cartCall } from '../firmlyCartCalls.fixtures.js';
+import { DOMAIN } from '../firmlyConstants.fixtures.js';
+import type { FirmlyEmulator } from '../firmlyEmulator.js';
+import { newSession, withSession } from '../firmlySessions.fixtures.js';
+import { startFirmly } from '../startFirmly.fixtures.js';
 
-// Nothing here compares two emulators' signatures, so every emulator shares one RSA key pair.
-vi.mock('jose', async (importOriginal) =>
-  (await import('../joseWithOneKeyPair.fixtures.js')).joseWithOneKeyPair(importOriginal),
-);
+vi.mock('jose', async (actual) => (await import('../oneKeyPair.fixtures.js')).oneKeyPair(actual));
 
-// The prime search happens once, here, and not inside the first story's time limit.
-beforeAll(() => generateKeyPair('RS256'), 30_000);
-
-const start = startPerTest(startFirmlyEmulator);
 const [mug, candle] = catalog;
 
 /** Clears the cart at `cartPath` (v1 or v2 alike) and checks it is left empty. */
@@ -24,7 +18,7 @@ async function expectClearedCart(emulator: FirmlyEmulator, token: string, cartPa
 
 describe('shopping with a token', () => {
   it('answers an add-to-cart with the cart holding the line and money objects', async () => {
-    const { emulator, access_token } = await withSession(await start());
+    const { emulator, access_token } = await withSession(await startFirmly());
 
     const res = await addToCart(emulator, access_token, mug?.id ?? '', 2);
 
@@ -54,7 +48,7 @@ describe('shopping with a token', () => {
   });
 
   it('lets the shopper change quantities, remove a line and clear the cart', async () => {
-    const { emulator, access_token } = await withSession(await start());
+    const { emulator, access_token } = await withSession(await startFirmly());
     const base = `/api/v2/domains/${DOMAIN}/cart`;
     await addToCart(emulator, access_token, mug?.id ?? '');
     const added = await (await addToCart(emulator, access_token, candle?.id ?? '')).json();
@@ -71,7 +65,7 @@ describe('shopping with a token', () => {
   });
 
   it('keeps each device its own cart and lists the domains with items', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     const alice = await newSession(emulator);
     const bob = await newSession(emulator);
     await addToCart(emulator, alice.access_token, mug?.id ?? '');
@@ -91,7 +85,7 @@ describe('shopping with a token', () => {
   });
 
   it('serves the v1 simple cart on the same cart', async () => {
-    const { emulator, access_token } = await withSession(await start());
+    const { emulator, access_token } = await withSession(await startFirmly());
     const v1 = `/api/v1/domains/${DOMAIN}/cart`;
 
     const added = await cartCall(emulator, access_token, `${v1}/line-items/${mug?.id}/quantity/2`, {
@@ -113,7 +107,7 @@ describe('shopping with a token', () => {
   });
 
   it('sets a SKU by quantity on v1: a new SKU opens a line, 0 removes it', async () => {
-    const { emulator, access_token } = await withSession(await start());
+    const { emulator, access_token } = await withSession(await startFirmly());
     const v1 = `/api/v1/domains/${DOMAIN}/cart`;
     const put = (sku: string | undefined, quantity: number) =>
       cartCall(emulator, access_token, `${v1}/line-items/${sku}`, {
@@ -133,7 +127,7 @@ describe('shopping with a token', () => {
   });
 
   it('processes two calls sent together, each atomically', async () => {
-    const { emulator, access_token } = await withSession(await start());
+    const { emulator, access_token } = await withSession(await startFirmly());
     const v1 = `/api/v1/domains/${DOMAIN}/cart`;
     const add = (sku: string | undefined) =>
       cartCall(emulator, access_token, `${v1}/line-items/${sku}/quantity/1`, { method: 'POST' });

@@ -1,19 +1,12 @@
-import { generateKeyPair } from 'jose';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { catalog } from '../../catalog.js';
-import { startPerTest } from '../../startPerTest.fixtures.js';
-import { addToCart, CART, cartCall, withSession } from '../firmlyCalls.fixtures.js';
-import { startFirmlyEmulator } from '../firmlyEmulator.js';
+import { addToCart, cartCall } from '../firmlyCartCalls.fixtures.js';
+import { CART } from '../firmlyConstants.fixtures.js';
+import { withSession } from '../firmlySessions.fixtures.js';
+import { startFirmly } from '../startFirmly.fixtures.js';
 
-// Nothing here compares two emulators' signatures, so every emulator shares one RSA key pair.
-vi.mock('jose', async (importOriginal) =>
-  (await import('../joseWithOneKeyPair.fixtures.js')).joseWithOneKeyPair(importOriginal),
-);
+vi.mock('jose', async (actual) => (await import('../oneKeyPair.fixtures.js')).oneKeyPair(actual));
 
-// The prime search happens once, here, and not inside the first story's time limit.
-beforeAll(() => generateKeyPair('RS256'), 30_000);
-
-const start = startPerTest(startFirmlyEmulator);
 const [mug] = catalog;
 
 const ADDRESS = {
@@ -27,7 +20,7 @@ const ADDRESS = {
 
 /** A shopper with a mug in the cart, and a way to send a JSON body to a cart resource. */
 async function shopperWithMug() {
-  const { emulator, access_token } = await withSession(await start());
+  const { emulator, access_token } = await withSession(await startFirmly());
   await addToCart(emulator, access_token, mug?.id ?? '');
   const send = (resource: string, method: string, body: unknown) =>
     cartCall(emulator, access_token, `${CART}/${resource}`, {
