@@ -69,6 +69,7 @@ describe('validateWorkerConfig', () => {
     expect(validateWorkerConfig({ provider: 'digitalriver', siteId: 'site1' }, names)).toEqual({
       provider: 'digitalriver',
       siteId: 'site1',
+      tokenVia: 'oauth',
       storeOrigin: 'https://store.digitalriver.com',
       apiOrigin: 'https://api.digitalriver.com',
       apiOrigins: ['https://api.digitalriver.com'],
@@ -82,6 +83,54 @@ describe('validateWorkerConfig', () => {
     expect(withKey).toMatchObject({ apiKey: 'k1' });
     const fromWorkerUrl = decodeWorkerConfig(`?${encodeWorkerConfig(withKey)}`);
     expect(validateWorkerConfig(fromWorkerUrl, OPTION_NAMES)).toEqual(withKey);
+  });
+
+  it('takes the one-call variant, tokenVia api-key, which the worker URL carries', () => {
+    const raw = { provider: 'digitalriver', siteId: 's', apiKey: 'k1', tokenVia: 'api-key' };
+    const config = validateWorkerConfig(raw, names);
+    expect(config).toMatchObject({ tokenVia: 'api-key', apiKey: 'k1' });
+    const search = encodeWorkerConfig(config);
+    expect(new URLSearchParams(search).get('tokenVia')).toBe('api-key');
+    expect(validateWorkerConfig(decodeWorkerConfig(`?${search}`), OPTION_NAMES)).toEqual(config);
+    expect(validateWorkerConfig({ ...raw, tokenVia: 'oauth' }, names)).toMatchObject({
+      tokenVia: 'oauth',
+    });
+  });
+
+  it('leaves data-token-via to Digital River: a Firmly configuration neither reads nor keeps it', () => {
+    const firmly = validateWorkerConfig(
+      { provider: 'firmly', appId: 'a', tokenVia: 'anything' },
+      names,
+    );
+    expect(firmly).not.toHaveProperty('tokenVia');
+  });
+
+  it.each([
+    ['api_key', 'data-token-via must be one of: oauth, api-key'],
+    ['API-KEY', 'data-token-via must be one of: oauth, api-key'],
+    ['', 'data-token-via must be one of: oauth, api-key'],
+    ['oauth2', 'data-token-via must be one of: oauth, api-key'],
+  ])('refuses data-token-via=%j, naming the attribute and its values', (tokenVia, message) => {
+    const raw = { provider: 'digitalriver', siteId: 's', apiKey: 'k', tokenVia };
+    expect(() => validateWorkerConfig(raw, names)).toThrow(
+      expect.objectContaining({ code: 'ConfigInvalid', message: expect.stringContaining(message) }),
+    );
+    expect(() => validateWorkerConfig(raw, OPTION_NAMES)).toThrow(
+      expect.objectContaining({ message: expect.stringContaining('tokenVia must be one of') }),
+    );
+  });
+
+  it('refuses the one-call variant without an API key, naming both fields', () => {
+    const raw = { provider: 'digitalriver', siteId: 's', tokenVia: 'api-key' };
+    expect(() => validateWorkerConfig(raw, names)).toThrow(
+      expect.objectContaining({
+        code: 'ConfigInvalid',
+        message: expect.stringContaining('data-token-via="api-key" needs data-api-key'),
+      }),
+    );
+    expect(() => validateWorkerConfig(raw, OPTION_NAMES)).toThrow(
+      /tokenVia="api-key" needs apiKey/,
+    );
   });
 
   it.each([
