@@ -44,3 +44,23 @@ for (const [what, attributes, apiKey, named] of [
     expect(digitalRiver.counters.sessionToken).toBe(0);
   });
 }
+
+test('a storefront’s own worker with tokenVia api-key has the page run SessionToken with its key, whatever the tag says', async ({
+  openShop,
+  digitalRiver,
+}) => {
+  const query = new URLSearchParams({
+    store: digitalRiver.storeOrigin,
+    api: digitalRiver.apiOrigin,
+  });
+  const { page } = await openShop({ testPages: true, path: `/own-dr-sw.html?${query}` });
+  // The page adds the tag itself: wait for it to run, then for the storefront's worker.
+  await page.waitForFunction(() => window.swTokenInterceptor !== undefined);
+  await page.evaluate(() => window.swTokenInterceptor?.ready);
+  expect((await pageFetch(page, `${digitalRiver.apiOrigin}${CART}`)).status).toBe(200);
+  const store = digitalRiver.requestLog.filter((entry) => entry.origin === 'store');
+  expect(
+    store.map((entry) => new URL(entry.path, 'http://store.invalid').searchParams.get('apiKey')),
+  ).toEqual(['demo-public-key']);
+  expect(digitalRiver.counters).toMatchObject({ sessionToken: 1, passwordGrants: 0 });
+});
