@@ -6,12 +6,15 @@ const BUDGETS = [
   // Every page pays for the drop-in. The target is 4 KB. What keeps it past that must run on every
   // page at once: the configuration check naming a bad attribute, the hold on API calls, the
   // version handshake, the reconfiguration check, and the keepalive hand-off (decision 019, about
-  // 0.3 KB), which must post its message while a page that is going away still can.
-  { file: 'dist/sw-token-interceptor.js', name: 'drop-in', gzipped: 4.75 * 1024 },
+  // 0.3 KB), which must post its message while a page that is going away still can; and Digital
+  // River's `data-token-via`, checked with the rest of the tag and passed on by the worker's
+  // SessionToken request (111 B measured).
+  { file: 'dist/sw-token-interceptor.js', name: 'drop-in', gzipped: 4.75 * 1024 + 111 },
   // Loaded once per install, then cached. The target is 10 KB: our own worker routes without
   // Workbox (decision 012); the redirect guard, 429 handling, session refusals, the checkout
-  // hand-off document and the keepalive hand-off hold it past 10 KB.
-  { file: 'dist/sw-token-interceptor.sw.js', name: 'worker', gzipped: 10.5 * 1024 },
+  // hand-off document, the keepalive hand-off and Digital River's one-call SessionToken (its
+  // check, its parse step and its branch of the provider: 245 B measured) hold it past 10 KB.
+  { file: 'dist/sw-token-interceptor.sw.js', name: 'worker', gzipped: 10.5 * 1024 + 245 },
   // Loaded only where no worker serves the page, and for Digital River's page steps.
   { file: 'dist/sw-token-interceptor.fallback.js', name: 'fallback chunk', gzipped: 9 * 1024 },
 ];

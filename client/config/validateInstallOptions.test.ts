@@ -47,7 +47,9 @@ describe('validateInstallOptions', () => {
     expect(() => validateInstallOptions({ ...raw, tokenVia: 'apikey' }, names, page)).toThrow(
       expect.objectContaining({
         code: 'ConfigInvalid',
-        message: expect.stringContaining('data-token-via must be one of: oauth, api-key'),
+        message: expect.stringContaining(
+          'data-token-via must be oauth, or api-key with data-api-key set',
+        ),
       }),
     );
   });

@@ -41,8 +41,8 @@ export interface DigitalRiverOptions extends SharedOptions {
   siteId: string;
   /**
    * `data-api-key`: the site's public API key, which identifies the client on every
-   * `oauth20/token` call. Required in production: without it the API refuses the exchange
-   * (`InvalidApiKey`).
+   * `oauth20/token` call (and, with `tokenVia: 'api-key'`, goes in SessionToken's URL). Required
+   * in production: without it the API refuses the exchange (`InvalidApiKey`).
    */
   apiKey?: string;
   /**

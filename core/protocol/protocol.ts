@@ -158,7 +158,7 @@ export function isWorkerEvent(data: unknown): data is WorkerEvent {
 export function isWorkerRequest(data: unknown): data is WorkerRequest {
   if (!isTagged(data) || data.type !== 'runSessionToken') return false;
   const { apiKey } = data as { apiKey?: unknown };
-  return apiKey === undefined || (typeof apiKey === 'string' && apiKey !== '');
+  return apiKey === undefined || typeof apiKey === 'string';
 }
 
 /**

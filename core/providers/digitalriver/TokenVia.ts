@@ -5,6 +5,3 @@
  * `apiKey`, which answers the token itself, one request fewer (docs/decisions/016).
  */
 export type TokenVia = 'oauth' | 'api-key';
-
-/** Every value `data-token-via` and `tokenVia` accept, the default first. */
-export const TOKEN_VIA_VALUES: readonly TokenVia[] = ['oauth', 'api-key'];
