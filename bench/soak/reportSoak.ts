@@ -14,7 +14,7 @@ export interface SoakRound {
   providers: Record<SoakProvider, RoundFigures>;
 }
 
-type Figure = Exclude<keyof RoundFigures, 'byKind'>;
+type Figure = Exclude<keyof RoundFigures, 'byKind' | 'lostCalls'>;
 
 const ROWS: [Figure, string][] = [
   ['calls', 'calls made'],
@@ -90,9 +90,17 @@ function lossLines(rounds: readonly SoakRound[]): string[] {
       const lost = total('lost');
       if (lost) {
         const arrived = total('lostAfterArriving');
+        const errors = total('networkErrors');
+        const errorNames = [
+          ...new Set(
+            mine.flatMap((round) => round.providers[provider].lostCalls.map((c) => c.error)),
+          ),
+        ].filter((error) => error !== null);
         lines.push(
-          `${where} ${lost} calls LOST${kinds('lost')}` +
-            (arrived ? `, ${arrived} of them after their body reached the API` : ''),
+          `${where} ${lost} calls LOST${kinds('lost')}: ${errors} network errors` +
+            (errorNames.length ? ` (${errorNames.join('; ')})` : '') +
+            `, ${lost - errors} with no answer by the end` +
+            (arrived ? `; ${arrived} of them after their body reached the API` : ''),
         );
       }
       if (total('hung')) lines.push(`${where} ${total('hung')} calls HUNG${kinds('hung')}`);

@@ -35,6 +35,10 @@ export interface RoundFigures {
   calls: number;
   /** Calls the page never got an answer for: a network error, or nothing by the end. */
   lost: number;
+  /** Lost calls that rejected with a network error; the others had no answer by the end. */
+  networkErrors: number;
+  /** The lost calls themselves, for a closer look: how each was made, its error, its time. */
+  lostCalls: Pick<CallRecord, 'id' | 'kind' | 'ms' | 'error'>[];
   /** Calls that took over {@link HUNG_MS}, answered late or not at all. */
   hung: number;
   /** Cart calls that reached the API without a valid token (the API answered 401). */
@@ -97,6 +101,8 @@ export function summarizeRound(
   return {
     calls: records.length,
     lost: lost.length,
+    networkErrors: lost.filter((r) => r.error !== null).length,
+    lostCalls: lost.map(({ id, kind, ms, error }) => ({ id, kind, ms, error })),
     hung: hung.length,
     withoutValidToken: unauthorized,
     answered401: status((s) => s === 401),
