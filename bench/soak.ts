@@ -21,7 +21,13 @@ import { chromiumExecutable } from '../e2e/chromiumExecutable';
 import { createRandom } from './soak/createRandom';
 import { IDEAL_TOKEN_REQUESTS_FORMULA } from './soak/idealTokenRequests';
 import { type FaultTally, injectTokenFaults } from './soak/injectTokenFaults';
-import { printSoak, type SoakRound, type SoakSetup, soakSummary } from './soak/reportSoak';
+import {
+  type FailedRound,
+  printSoak,
+  type SoakRound,
+  type SoakSetup,
+  soakSummary,
+} from './soak/reportSoak';
 import { runSoakRound, type SoakShop } from './soak/runSoakRound';
 import type { SoakApi, SoakProvider } from './soak/SoakApi';
 import { parseSoakOptions, SOAK_USAGE } from './soak/soakOptions';
@@ -101,12 +107,13 @@ console.log(
     `${options.lifetime} s, faults before ${Math.round(options.faults * 100)} % of our token requests`,
 );
 const rounds: SoakRound[] = [];
+const failed: FailedRound[] = [];
 for (let r = 0; r < 2 * options.rounds; r++) {
   const setup: SoakSetup = r % 2 === 0 ? 'ours' : 'control';
   const shops = shopsOf(setup);
   for (const { api } of shops) api.reset();
   let tallies: Record<SoakProvider, FaultTally> | undefined;
-  const result = await runSoakRound(
+  const running = runSoakRound(
     {
       browser,
       driverPath: path.join(pagesDir, 'soak-driver.js'),
@@ -133,6 +140,16 @@ for (let r = 0; r < 2 * options.rounds; r++) {
     },
     shops,
   );
+  const result = await running.catch((error: unknown) => {
+    // A round the browser or the harness hung in (not a call: calls have their own bound) is
+    // left out of the figures and said so.
+    injectors = [];
+    const reason = (error as Error).message.split('\n')[0] ?? String(error);
+    failed.push({ round: r + 1, setup, reason });
+    console.log(`round ${r + 1} (${setup}): FAILED, ${reason}; left out of the figures`);
+    return undefined;
+  });
+  if (!result) continue;
   poll();
   const providers = {} as SoakRound['providers'];
   for (const { api } of shops) {
@@ -167,7 +184,7 @@ for (let r = 0; r < 2 * options.rounds; r++) {
 clearInterval(poller);
 const seconds = Math.round((Date.now() - started) / 1000);
 console.log(`${seconds} s`);
-printSoak(rounds);
+printSoak(rounds, failed);
 
 const commit = (() => {
   try {
@@ -192,6 +209,7 @@ writeFileSync(
       seconds,
       idealFormula: IDEAL_TOKEN_REQUESTS_FORMULA,
       summary: soakSummary(rounds),
+      failed,
       rounds,
     },
     null,

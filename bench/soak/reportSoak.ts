@@ -14,6 +14,13 @@ export interface SoakRound {
   providers: Record<SoakProvider, RoundFigures>;
 }
 
+/** A round that did not finish: the browser or the harness hung. */
+export interface FailedRound {
+  round: number;
+  setup: SoakSetup;
+  reason: string;
+}
+
 type Figure = Exclude<keyof RoundFigures, 'byKind' | 'lostCalls'>;
 
 const ROWS: [Figure, string][] = [
@@ -132,9 +139,10 @@ function lossLines(rounds: readonly SoakRound[]): string[] {
  * Prints the soak's table (median per round, total over the run in brackets), the ideal's
  * formula, our setup against its targets, and every loss by setup, provider and kind.
  *
- * @param rounds - every round of the run, in order
+ * @param rounds - every round of the run that finished, in order
+ * @param failed - the rounds that did not
  */
-export function printSoak(rounds: readonly SoakRound[]): void {
+export function printSoak(rounds: readonly SoakRound[], failed: readonly FailedRound[]): void {
   const summary = soakSummary(rounds);
   const table: Record<string, Record<string, string>> = {};
   for (const [figure, label] of ROWS) {
@@ -165,6 +173,9 @@ export function printSoak(rounds: readonly SoakRound[]): void {
         `${total('idealTokenRequests')}, ${ratio.toFixed(2)} (${Math.abs(ratio - 1) <= 0.1 ? 'meets' : 'MISSES'} target within 10 %)`,
     );
   }
-  const losses = lossLines(rounds);
+  const losses = [
+    ...failed.map(({ round, setup, reason }) => `${setup}: round ${round} FAILED, ${reason}`),
+    ...lossLines(rounds),
+  ];
   console.log(losses.length ? `Losses:\n  ${losses.join('\n  ')}` : 'Losses: none');
 }

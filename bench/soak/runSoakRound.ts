@@ -3,6 +3,7 @@ import type { FaultTally } from './injectTokenFaults';
 import type { SoakApi, SoakProvider } from './SoakApi';
 import { stopWorkersAtRandom } from './stopWorkersAtRandom';
 import { type CallRecord, HUNG_MS } from './summarizeRound';
+import { withinSeconds } from './withinSeconds';
 
 /** One provider's shop in a round: its emulator, where its pages live, and what its calls carry. */
 export interface SoakShop {
@@ -53,6 +54,7 @@ export async function runSoakRound(
 ): Promise<Omit<SoakRoundRecords, 'faults'>> {
   const context = await plan.browser.newContext();
   plan.onCalls('start');
+  let stops: Awaited<ReturnType<typeof stopWorkersAtRandom>> | undefined;
   try {
     await context.addInitScript({ path: plan.driverPath });
     const tabs = [];
@@ -61,15 +63,25 @@ export async function runSoakRound(
     }
     await Promise.all(tabs.map(({ shop, page }) => page.goto(shop.pageUrl)));
     // The control's pages wait for their worker; ours call at once, as a first visit's scripts do.
-    await Promise.all(
-      tabs.map(({ page }) =>
-        page.evaluate(() => (window as unknown as SoakWindow).workerReady ?? null),
+    await withinSeconds(
+      Promise.all(
+        tabs.map(({ page }) =>
+          page.evaluate(() => (window as unknown as SoakWindow).workerReady ?? null),
+        ),
       ),
+      60,
+      'waiting for the pass-through workers to take control',
     );
     const [first] = tabs;
     if (!first) throw new Error('a round needs a tab');
-    const stops = await stopWorkersAtRandom(first.page, plan.stopEvery, plan.stopRandom);
-    const perTab = await Promise.all(
+    stops = await withinSeconds(
+      stopWorkersAtRandom(first.page, plan.stopEvery, plan.stopRandom),
+      30,
+      'starting the worker stops',
+    );
+    // The driver itself gives up on a call after its hung time; past that the page is stuck.
+    const callsBound = plan.seconds + HUNG_MS / 1000 + 60;
+    const calls = Promise.all(
       tabs.map(({ shop, page }, i) =>
         page.evaluate((run) => (window as unknown as SoakWindow).soakRun(run), {
           id: `${plan.id}-${i}`,
@@ -82,14 +94,24 @@ export async function runSoakRound(
         }),
       ),
     );
-    const { stopsSent, workersStopped } = await stops.stop();
-    plan.onCalls('end');
+    const perTab = await withinSeconds(calls, callsBound, 'making the calls').finally(() =>
+      plan.onCalls('end'),
+    );
+    const { stopsSent, workersStopped } = await withinSeconds(
+      stops.stop(),
+      30,
+      'ending the worker stops',
+    );
     const records = { firmly: [], digitalriver: [] } as Record<SoakProvider, CallRecord[]>;
     tabs.forEach(({ shop }, i) => {
       records[shop.api.provider].push(...(perTab[i] ?? []));
     });
     return { records, stopsSent, workersStopped };
   } finally {
-    await context.close();
+    await stops?.stop();
+    // A context that will not close is left to the browser's own close at the end of the run.
+    await withinSeconds(context.close(), 30, 'closing the browser profile').catch(
+      (error: unknown) => console.error(`soak: ${(error as Error).message}; going on`),
+    );
   }
 }

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { withinSeconds } from './withinSeconds';
 
 /**
  * Stops every service worker of a page's browser context at random moments, as the browser stops
@@ -36,9 +37,10 @@ export async function stopWorkersAtRandom(page: Page, meanSeconds: number, rando
   next();
   return {
     async stop(): Promise<{ stopsSent: number; workersStopped: number }> {
+      const detach = !ended;
       ended = true;
       clearTimeout(timer);
-      await cdp.detach().catch(() => undefined);
+      if (detach) await withinSeconds(cdp.detach(), 10, 'detaching').catch(() => undefined);
       return { stopsSent, workersStopped };
     },
   };
