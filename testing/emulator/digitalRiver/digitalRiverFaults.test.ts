@@ -14,6 +14,8 @@ describe('faults', () => {
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('2');
     expect(limited.headers.get('access-control-allow-origin')).toBe(SHOP);
+    // The storefront's worker, on another origin, can read the wait.
+    expect(limited.headers.get('access-control-expose-headers')).toBe('Retry-After');
     expect(await limited.json()).toEqual({
       errors: {
         error: [

@@ -72,6 +72,10 @@ describe('429 with Retry-After', () => {
     const first = await sessionFromShop(emulator);
     expect(first.status).toBe(429);
     expect(first.headers.get('retry-after')).toBe('3');
+    // A storefront's page or worker on another origin can read it.
+    expect(first.headers.get('access-control-expose-headers')).toBe(
+      'x-firmly-request-id, Retry-After',
+    );
     expect(await first.json()).toEqual({ error: 'TooManyRequests', message: 'Too many requests.' });
     expect((await sessionFromShop(emulator)).status).toBe(429);
     expect((await sessionFromShop(emulator)).status).toBe(200);
