@@ -100,20 +100,6 @@ export class InterceptorError extends Error {
 }
 
 /**
- * A `TokenUnavailable` for a token request that got no answer (a timeout, a dropped connection).
- * The request may still have succeeded at the API, so a fresh session is not retried at once
- * after one, lest a second device be created. Only the class marks it: it adds no field, so what
- * the page sees of it (its {@link ErrorInfo}, or the error itself in the in-page fallback) is that
- * of any other `TokenUnavailable`.
- */
-export class LostRequestError extends InterceptorError {
-  /** @param detail - which endpoint could not be reached */
-  constructor(detail: string) {
-    super('TokenUnavailable', detail);
-  }
-}
-
-/**
  * Turns anything thrown into an {@link ErrorInfo}. Unknown errors become `TokenUnavailable`
  * without their message, because a foreign message could echo a request that held a token.
  *

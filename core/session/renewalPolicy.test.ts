@@ -49,8 +49,8 @@ describe('renewalPolicy: what is tried again at once', () => {
       expect(renewalPolicy.isRetryable(error, true)).toBe(true);
   });
 
-  it('a first visit is not tried again after a request that may have created a device', () => {
-    expect(renewalPolicy.isRetryable(lostRequest(), false)).toBe(false);
+  it('a first visit is tried again after a request that got no answer: its device is lost anyway', () => {
+    expect(renewalPolicy.isRetryable(lostRequest(), false)).toBe(true);
   });
 
   it('a first visit is tried again after a 5xx, a 429 or a malformed answer, never another 4xx', () => {

@@ -3,7 +3,7 @@
 // session. Callers import it whole (`import * as renewalPolicy`) so a rule reads as the policy's;
 // the bundle still calls each function directly, with no object to carry its names.
 
-import { InterceptorError, LostRequestError } from '../errors/errors.js';
+import { InterceptorError } from '../errors/errors.js';
 import type { StoredSession } from './tokenStore.js';
 
 // The share of a token's life that may be spent renewing it early.
@@ -48,10 +48,11 @@ export function isUsable(session: StoredSession, now: number): boolean {
 
 /**
  * Whether a failed token attempt may be tried again at once. A renewal keeps its device, so any
- * `TokenUnavailable` is worth another go. A fresh session creates a device: after a timeout or a
- * lost connection the first request may still succeed at the API, so it is not retried within
- * the call (the next call tries again), and neither is a `4xx` other than `429`, which another
- * attempt at once would only repeat.
+ * `TokenUnavailable` is worth another go. A fresh session is tried again after a `5xx`, a `429`, a
+ * malformed answer, a timeout or a lost connection, but not after another `4xx`, which another
+ * attempt at once would only repeat. A fresh session that got no answer may still have created a
+ * device at the API; that device is lost whether or not we ask again, since its token never
+ * arrived, so not asking would only fail the shopper's call (docs/decisions/021).
  *
  * @param error - the failure
  * @param renewing - whether the attempt renewed a session rather than started one
@@ -60,7 +61,6 @@ export function isUsable(session: StoredSession, now: number): boolean {
 export function isRetryable(error: unknown, renewing: boolean): boolean {
   if (error instanceof InterceptorError && error.code !== 'TokenUnavailable') return false;
   if (renewing) return true;
-  if (error instanceof LostRequestError) return false;
   const status = error instanceof InterceptorError ? error.upstream?.status : undefined;
   return status === undefined || status === 429 || status >= 500;
 }
