@@ -15,6 +15,11 @@ export const ErrorCode = {
   TokenExpired: 'TokenExpired',
   /** No token could be obtained (network, server error, malformed answer). */
   TokenUnavailable: 'TokenUnavailable',
+  /**
+   * The API refused token after token it had just issued (a revoked app, an origin it does not
+   * serve): renewals wait, longer each time, and calls meanwhile are answered 503.
+   */
+  TokenRefused: 'TokenRefused',
   /** No service worker could be registered or take control of the page. */
   WorkerUnavailable: 'WorkerUnavailable',
   /** A page message did not follow the protocol. */
@@ -41,6 +46,7 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
   SessionTokenFailed: 'SessionToken failed in the page',
   TokenExpired: 'The token is too old to renew',
   TokenUnavailable: 'No session token from the API',
+  TokenRefused: 'The API refuses the tokens it issues',
   WorkerUnavailable: 'No service worker in control',
   ProtocolError: 'Malformed page/worker message',
   VersionMismatch: 'Page script and worker differ in build',

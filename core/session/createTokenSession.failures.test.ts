@@ -103,3 +103,18 @@ describe('a 400 from the token endpoint', () => {
     await expect(session.token()).resolves.toMatch(/^secret-token-/);
   });
 });
+
+describe('a session whose tokens the API refuses one after another', () => {
+  it('waits before renewing again, tells calls why, and clear() ends the wait', async () => {
+    const { session, provider, options } = sessionUnderTest();
+    const first = await session.token();
+    const second = await session.renew(first);
+    await expect(session.renew(second)).rejects.toMatchObject({ code: 'TokenRefused' });
+    await expect(session.token()).rejects.toMatchObject({ code: 'TokenRefused' });
+    expect(provider.calls).toEqual([undefined, first]);
+    expect(options.errors).toEqual([expect.objectContaining({ code: 'TokenRefused' })]);
+    await session.clear();
+    await expect(session.token()).resolves.toMatch(/^secret-token-/);
+    expect(provider.calls).toHaveLength(3);
+  });
+});

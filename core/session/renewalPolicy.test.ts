@@ -90,3 +90,11 @@ describe('renewalPolicy: what stays refused, and how long to wait', () => {
     expect(renewalPolicy.retryAfterMs(new Error('uncoded'))).toBe(0);
   });
 });
+
+describe('renewalPolicy: how long renewals wait while the API refuses token after token', () => {
+  it('not at all after one refusal; from the second, 10 s, doubling, up to a minute', () => {
+    expect([1, 2, 3, 4, 5, 6, 20].map(renewalPolicy.refusalWaitMs)).toEqual([
+      0, 10_000, 20_000, 40_000, 60_000, 60_000, 60_000,
+    ]);
+  });
+});

@@ -12,6 +12,13 @@ const MARGIN_SHARE_OF_LIFETIME = 0.25;
 // Configuration the API refused stays refused: asking again would only repeat the error.
 const FATAL_CODES = new Set<string>(['InvalidAppId', 'InvalidApiKey']);
 
+/** Tokens refused in a row, none accepted between, from which renewals wait. */
+export const REFUSALS_BEFORE_WAITING = 2;
+// The first wait, doubled for each token refused after it, up to the longest: with calls coming
+// all the time, four token requests in the first minute, then one a minute.
+const FIRST_REFUSAL_WAIT_MS = 10_000;
+const LONGEST_REFUSAL_WAIT_MS = 60_000;
+
 /**
  * The renewal margin that fits one token: the configured margin, but never more than a quarter
  * of the token's own life. A token that lives two seconds under a five-minute margin would
@@ -79,4 +86,22 @@ export function isFatal(error: InterceptorError): boolean {
  */
 export function retryAfterMs(error: unknown): number {
   return (error instanceof InterceptorError && error.upstream?.retryAfterMs) || 0;
+}
+
+/**
+ * How long renewals wait once the API has refused `inARow` tokens one after another, none
+ * accepted between. A first refusal is renewed at once: a token revoked before its expiry
+ * (docs/decisions/018). A replacement refused too means the API refuses tokens as such (a revoked
+ * app, an origin it does not serve): asking again at once would only bring another token it
+ * refuses, so each further renewal waits twice as long as the last, up to a minute.
+ *
+ * @param inARow - tokens refused in a row
+ * @returns how long to wait before the next renewal, 0 for none
+ */
+export function refusalWaitMs(inARow: number): number {
+  if (inARow < REFUSALS_BEFORE_WAITING) return 0;
+  return Math.min(
+    LONGEST_REFUSAL_WAIT_MS,
+    FIRST_REFUSAL_WAIT_MS * 2 ** (inARow - REFUSALS_BEFORE_WAITING),
+  );
 }
