@@ -10,8 +10,9 @@ const BUDGETS = [
   { file: 'dist/sw-token-interceptor.js', name: 'drop-in', gzipped: 4.75 * 1024 },
   // Loaded once per install, then cached. The target is 10 KB: our own worker routes without
   // Workbox (decision 012); the redirect guard, 429 handling, session refusals, the checkout
-  // hand-off document and the keepalive hand-off hold it past 10 KB.
-  { file: 'dist/sw-token-interceptor.sw.js', name: 'worker', gzipped: 10.5 * 1024 },
+  // hand-off document and the keepalive hand-off hold it past 10 KB. The wait on renewals while
+  // the API refuses token after token (decision 018) added 238 B.
+  { file: 'dist/sw-token-interceptor.sw.js', name: 'worker', gzipped: 10.5 * 1024 + 238 },
   // Loaded only where no worker serves the page, and for Digital River's page steps.
   { file: 'dist/sw-token-interceptor.fallback.js', name: 'fallback chunk', gzipped: 9 * 1024 },
 ];

@@ -22,7 +22,7 @@ describe('an API that refuses every token it is sent', () => {
     expect(options.errors).toEqual([
       {
         code: 'TokenRefused',
-        message: 'The API refuses the tokens it issues (a replacement token was refused too)',
+        message: 'The API refuses its tokens (two in a row)',
       },
     ]);
   });
@@ -47,10 +47,8 @@ describe('an API that refuses every token it is sent', () => {
     expect(await response.json()).toEqual({
       code: 503,
       error: 'TokenRefused',
-      description:
-        'The API refuses the tokens it issues (2 tokens refused in a row; the next renewal in 6 s)',
-      message:
-        'The API refuses the tokens it issues (2 tokens refused in a row; the next renewal in 6 s)',
+      description: 'The API refuses its tokens (2 in a row; renewing in 6 s)',
+      message: 'The API refuses its tokens (2 in a row; renewing in 6 s)',
     });
   });
 

@@ -46,7 +46,7 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
   SessionTokenFailed: 'SessionToken failed in the page',
   TokenExpired: 'The token is too old to renew',
   TokenUnavailable: 'No session token from the API',
-  TokenRefused: 'The API refuses the tokens it issues',
+  TokenRefused: 'The API refuses its tokens',
   WorkerUnavailable: 'No service worker in control',
   ProtocolError: 'Malformed page/worker message',
   VersionMismatch: 'Page script and worker differ in build',

@@ -103,13 +103,13 @@ describe('a shopper who abandons a call', () => {
       open = resolve;
     });
     const typed = new AbortController();
-    const abandoned = session.token(typed.signal);
+    const abandoned = session.token(typed.signal).catch((error: unknown) => error);
     await vi.waitFor(() => expect(provider.calls).toHaveLength(1));
     typed.abort(new DOMException('aborted', 'AbortError'));
     const next = session.token(new AbortController().signal);
     open();
     await expect(next).resolves.toMatch(/^secret-token-/);
-    await expect(abandoned).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await abandoned).toMatchObject({ name: 'AbortError' });
     expect(provider.calls).toEqual([undefined, undefined]);
     expect(options.errors).toEqual([]);
   });

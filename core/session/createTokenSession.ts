@@ -124,9 +124,7 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
     if (current?.token === rejected) refused = rejected;
     if (refusals.refused(current?.token === rejected ? current : rejected)) {
       // Once per run of refusals, however many calls meet it and however long it lasts.
-      options.onError(
-        new InterceptorError('TokenRefused', 'a replacement token was refused too').toInfo(),
-      );
+      options.onError(new InterceptorError('TokenRefused', 'two in a row').toInfo());
     }
     refusals.throwIfWaiting();
     // A flight already under way that did not know this token was refused may hand it back.

@@ -67,7 +67,7 @@ export function createRefusalBackoff(now: Clock): RefusalBackoff {
       }
       throw new InterceptorError(
         'TokenRefused',
-        `${inARow} tokens refused in a row; the next renewal in ${Math.ceil(left / 1000)} s`,
+        `${inARow} in a row; renewing in ${Math.ceil(left / 1000)} s`,
         { status: 401, body: '', retryAfterMs: left },
       );
     },

@@ -61,7 +61,7 @@ describe('a single flight', () => {
     const flight = createSingleFlight<string, string>();
     const abandoned = gatedTask();
     const typed = new AbortController();
-    const first = flight.join('typed', abandoned.task, typed.signal);
+    const first = flight.join('typed', abandoned.task, typed.signal).catch((e: unknown) => e);
     // Search as you type: the call is aborted, and the next one is made at once, before the
     // abandoned task has settled.
     typed.abort(abortError());
@@ -71,7 +71,7 @@ describe('a single flight', () => {
     expect(flight.pending()).toEqual({ meta: 'next' });
     next.state.finish('token');
     await expect(second).resolves.toBe('token');
-    await expect(first).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await first).toMatchObject({ name: 'AbortError' });
     expect([abandoned.state.aborted, next.state.started]).toEqual([1, 1]);
   });
 
