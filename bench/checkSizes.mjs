@@ -12,9 +12,10 @@ const BUDGETS = [
   { file: 'dist/sw-token-interceptor.js', name: 'drop-in', gzipped: 4.75 * 1024 + 111 },
   // Loaded once per install, then cached. The target is 10 KB: our own worker routes without
   // Workbox (decision 012); the redirect guard, 429 handling, session refusals, the checkout
-  // hand-off document, the keepalive hand-off and Digital River's one-call SessionToken (its
-  // check, its parse step and its branch of the provider: 245 B measured) hold it past 10 KB.
-  { file: 'dist/sw-token-interceptor.sw.js', name: 'worker', gzipped: 10.5 * 1024 + 245 },
+  // hand-off document, the keepalive hand-off, Digital River's one-call SessionToken (its
+  // check, its parse step and its branch of the provider: 245 B measured) and the wait on
+  // renewals while the API refuses token after token (decision 018: 238 B) hold it past 10 KB.
+  { file: 'dist/sw-token-interceptor.sw.js', name: 'worker', gzipped: 10.5 * 1024 + 245 + 238 },
   // Loaded only where no worker serves the page, and for Digital River's page steps.
   { file: 'dist/sw-token-interceptor.fallback.js', name: 'fallback chunk', gzipped: 9 * 1024 },
 ];

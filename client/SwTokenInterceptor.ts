@@ -42,8 +42,8 @@ export interface SwTokenInterceptor {
    *
    * @param options - the hosted store's theme and locale
    * @returns resolves as the page navigates away; rejects with a coded error (`ConfigInvalid`
-   *   for another provider or a malformed option, `TokenUnavailable`, `SessionTokenFailed`) and
-   *   the page stays
+   *   for another provider or a malformed option, `TokenUnavailable`, `TokenRefused`,
+   *   `SessionTokenFailed`) and the page stays
    * @example
    * ```js
    * button.onclick = () => swTokenInterceptor.checkout({ themeId: '4321' }).catch(showError);

@@ -13,8 +13,10 @@ import type { TokenSessionOptions } from './session/TokenSessionOptions.js';
 import { createTokenStore, sessionKey } from './session/tokenStore.js';
 
 // One token request may take this long; the retry policy bounds the whole. Firmly's own client
-// gives browser-session 5 s: a first visit is not abandoned sooner, since an abandoned request
-// may still create a device at the API.
+// gives browser-session 5 s. A slow answer is waited for rather than abandoned sooner for a
+// quicker retry: a fresh session that arrives late still brings its device, while one we abort
+// may create a device at the API whose token never reaches us, and the retry makes another
+// (docs/decisions/021).
 const ATTEMPT_TIMEOUT_MS = 5000;
 
 /**

@@ -31,7 +31,7 @@ const test = crossBrowserTest.extend<
 
 // Debian's Firefox ESR over WebDriver BiDi, in the Chromium project only so it runs once.
 test.describe('firefox (BiDi)', () => {
-  for (const { scenario, movesClock } of allScenarios) {
+  for (const { scenario, movesClock, waitsOnWorker } of allScenarios) {
     test(
       scenario.name,
       async ({ firefox, firefoxSteady, firmly, digitalRiver, shopOrigin }, testInfo) => {
@@ -44,8 +44,9 @@ test.describe('firefox (BiDi)', () => {
           'no Firefox found: set FIREFOX_PATH, or apt-get install firefox-esr',
         );
         // The Firefox that stops idle workers within a second (to restart them) would drop a
-        // moved clock with them: these scenarios get one that keeps its workers.
-        const driver = movesClock ? firefoxSteady : firefox;
+        // moved clock with them, and a call that waits on its worker for seconds: these
+        // scenarios get one that keeps its workers.
+        const driver = movesClock || waitsOnWorker ? firefoxSteady : firefox;
         await scenario.run({ driver, firmly, digitalRiver, shopOrigin });
       },
     );

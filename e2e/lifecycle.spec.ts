@@ -290,17 +290,21 @@ test.describe('token endpoint faults', () => {
   }
 
   for (const kind of ['timeout', 'drop'] as const) {
-    test(`a first-visit token request lost to a ${kind} is not retried within the call, which may still create a device; the next call gets a token`, async ({
+    test(`a first-visit token request lost to a ${kind} is retried within the call, which succeeds`, async ({
       openShop,
       firmly,
     }) => {
+      // Whatever the lost request did at the API, its token never arrived: asking again costs
+      // no device the next call would not cost too, and spares the shopper a failed call.
       const page = await openWhileTokenEndpointFails(openShop, firmly, kind, 1);
-      const first = await pageFetch(page, `${firmly.origin}${CART}`);
-      expect(first.status).toBe(503);
-      expect(JSON.parse(first.body)).toMatchObject({ code: 503, error: 'TokenUnavailable' });
-      expect(firmly.counters.browserSession).toBe(1);
       expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
-      expect(firmly.counters).toMatchObject({ browserSession: 2, unauthorized: 0, cartCalls: 1 });
+      expect(firmly.counters).toMatchObject({
+        browserSession: 2,
+        devicesCreated: 1,
+        unauthorized: 0,
+        cartCalls: 1,
+      });
+      expect(await pageEvents(page, 'error')).toEqual([]);
     });
   }
 
@@ -353,12 +357,8 @@ test.describe('aborts', () => {
     const page = await openWhileTokenEndpointFails(openShop, firmly, 'timeout', 1);
     expect(await abortedCall(page, `${firmly.origin}${CART}`, 300)).toBe('AbortError');
     // Where the abort does not reach the worker (Chromium), the next call shares the timed-out
-    // request, which is not retried within the call, since it might still create a device.
-    const next = await pageFetch(page, `${firmly.origin}${CART}`);
-    expect([200, 503]).toContain(next.status);
-    if (next.status === 503) {
-      expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
-    }
+    // request, which is asked again within the call; elsewhere the next call asks anew.
+    expect((await pageFetch(page, `${firmly.origin}${CART}`)).status).toBe(200);
     expect(firmly.counters).toMatchObject({
       browserSession: 2,
       devicesCreated: 1,

@@ -1,5 +1,7 @@
 import { expect, pageEvents, test } from './fixtures';
+import { movableClockDist } from './movableClockDist';
 import { pageFetch } from './pageCalls';
+import { passTime } from './passTime';
 
 const DOMAIN = 'staging.luma.gift';
 const CART = `/api/v1/domains/${DOMAIN}/cart`;
@@ -28,3 +30,64 @@ test('a wrong OTP reaches the page as the API said it, submitted once, and the s
     .poll(() => pageEvents(page, 'intercept'))
     .toContainEqual(expect.objectContaining({ method: 'POST', status: 401, retried: false }));
 });
+
+for (const workers of ['allow', 'block'] as const) {
+  test.describe(workers === 'allow' ? 'through the worker' : 'with workers disabled', () => {
+    test.use({ serviceWorkers: workers });
+
+    test("an API that refuses every token it is sent: renewals wait, the page gets a coded 503, and 'error' fires once", async ({
+      openShop,
+      firmly,
+      context,
+    }) => {
+      // A revoked app: browser-session issues tokens, and every cart call refuses them.
+      let cartRequests = 0;
+      await context.route(`${firmly.origin}${CART}`, (route) => {
+        cartRequests++;
+        return route.fulfill({
+          status: 401,
+          headers: {
+            'access-control-allow-origin': route.request().headers().origin ?? '*',
+            'content-type': 'application/json',
+          },
+          body: '{"code":401,"error":"InvalidToken","description":"Jwt token is invalid."}',
+        });
+      });
+      const { page } = await openShop({ path: '/tag-only.html', distDir: movableClockDist() });
+      const answers = await page.evaluate(async (url) => {
+        const out: { status: number; retryAfter: string | null; error: unknown }[] = [];
+        for (let i = 0; i < 50; i++) {
+          const response = await fetch(url);
+          const body = (await response.json()) as { error?: unknown };
+          out.push({
+            status: response.status,
+            retryAfter: response.headers.get('retry-after'),
+            error: body.error,
+          });
+        }
+        return out;
+      }, `${firmly.origin}${CART}`);
+      // The first token and its replacement meet the API; then renewals wait.
+      expect(answers.slice(0, 2).map((a) => [a.status, a.error])).toEqual([
+        [401, 'InvalidToken'],
+        [401, 'InvalidToken'],
+      ]);
+      for (const answer of answers.slice(2)) {
+        expect(answer).toMatchObject({ status: 503, error: 'TokenRefused' });
+        expect(Number(answer.retryAfter)).toBeGreaterThan(0);
+      }
+      expect(firmly.counters.browserSession).toBe(2);
+      expect(cartRequests).toBe(3);
+      // Once the wait is over, the next call asks for one token, and the wait after it is longer.
+      await passTime(page, 11_000, firmly);
+      for (let i = 0; i < 5; i++) await pageFetch(page, `${firmly.origin}${CART}`);
+      expect(firmly.counters.browserSession).toBe(3);
+      expect(cartRequests).toBe(4);
+      expect(
+        (await pageEvents(page, 'error')).filter(
+          (error) => (error as { code: string }).code === 'TokenRefused',
+        ),
+      ).toHaveLength(1);
+    });
+  });
+}

@@ -23,7 +23,8 @@ export const post = (body: BodyInit) =>
  *   network error
  * @param options - `opaqueRefusals`: the provider's refusals may come without CORS headers
  * @returns `send` (the authorized fetch, reporting into `intercepts`), what the network `seen`
- *   (each call's token and body) and the `provider`
+ *   (each call's token and body), the `provider`, and the session's `options` (its clock, the
+ *   errors it reported)
  */
 export function setupAuthorizedFetch(
   answer: (request: Request, attempt: number) => Response,
@@ -42,5 +43,5 @@ export function setupAuthorizedFetch(
   }) as typeof fetch;
   const authorizedFetch = createAuthorizedFetch(session, provider, fetchFn, isApi);
   const send = (request: Request) => authorizedFetch(request, (info) => intercepts.push(info));
-  return { send, seen, provider, intercepts };
+  return { send, seen, provider, intercepts, options };
 }

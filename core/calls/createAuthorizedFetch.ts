@@ -109,6 +109,7 @@ export function createAuthorizedFetch(
           throw error;
         }
         retried = true;
+        token = renewed;
         response = await send(request, renewed, body);
       }
       armed = true;
@@ -128,9 +129,12 @@ export function createAuthorizedFetch(
         }
         if (renewed !== undefined) {
           retried = true;
+          token = renewed;
           response = await send(request, renewed, body);
         }
       }
+      // Any other answer means the API took the token: a run of refused tokens is over.
+      if (response.status !== 401) session.accepted(token);
       tell(response.status, retried);
       return response;
     } catch (error) {

@@ -1,31 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { InterceptorError, LostRequestError, toErrorInfo } from './errors.js';
+import { InterceptorError, toErrorInfo } from './errors.js';
 
-describe('a token request that got no answer', () => {
-  const lost = () => new LostRequestError('browser-session unreachable');
-  const plain = () => new InterceptorError('TokenUnavailable', 'browser-session unreachable');
+describe('an error crossing the page/worker boundary', () => {
+  const unreachable = () =>
+    new InterceptorError('TokenUnavailable', 'browser-session unreachable', {
+      status: 503,
+      body: '{"error":"ErrorStoreUnavailable"}',
+    });
 
-  it('reaches the page as any TokenUnavailable: only its code and message travel', () => {
-    const info = toErrorInfo(lost());
+  it('travels as its code and message only: the API’s answer stays behind', () => {
+    const info = toErrorInfo(unreachable());
     expect(Object.keys(info).sort()).toEqual(['code', 'message']);
-    expect(info).toEqual(toErrorInfo(plain()));
     expect(info).toEqual({
       code: 'TokenUnavailable',
       message: 'No session token from the API (browser-session unreachable)',
     });
   });
 
-  it('carries no field of its own, so the in-page fallback hands the page nothing more', () => {
-    const error = lost();
-    expect(error).toBeInstanceOf(InterceptorError);
-    expect(error.name).toBe('InterceptorError');
-    expect(Object.keys(error).sort()).toEqual(Object.keys(plain()).sort());
-    expect(JSON.stringify(error)).toBe(JSON.stringify(plain()));
+  it('is rebuilt on the other side with the same code and message', () => {
+    const crossed = InterceptorError.fromInfo(toErrorInfo(unreachable()));
+    expect(crossed).toBeInstanceOf(InterceptorError);
+    expect(crossed.upstream).toBeUndefined();
+    expect(crossed.toInfo()).toEqual(toErrorInfo(unreachable()));
   });
 
-  it('is not marked any more once it has crossed to the other side', () => {
-    const crossed = InterceptorError.fromInfo(toErrorInfo(lost()));
-    expect(crossed).not.toBeInstanceOf(LostRequestError);
-    expect(crossed.toInfo()).toEqual(toErrorInfo(lost()));
+  it('turns anything uncoded into a bare TokenUnavailable, without its foreign message', () => {
+    expect(toErrorInfo(new Error('GET https://api.example/?token=secret failed'))).toEqual({
+      code: 'TokenUnavailable',
+      message: 'No session token from the API',
+    });
   });
 });

@@ -15,6 +15,11 @@ export const ErrorCode = {
   TokenExpired: 'TokenExpired',
   /** No token could be obtained (network, server error, malformed answer). */
   TokenUnavailable: 'TokenUnavailable',
+  /**
+   * The API refused token after token it had just issued (a revoked app, an origin it does not
+   * serve): renewals wait, longer each time, and calls meanwhile are answered 503.
+   */
+  TokenRefused: 'TokenRefused',
   /** No service worker could be registered or take control of the page. */
   WorkerUnavailable: 'WorkerUnavailable',
   /** A page message did not follow the protocol. */
@@ -41,6 +46,7 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
   SessionTokenFailed: 'SessionToken failed in the page',
   TokenExpired: 'The token is too old to renew',
   TokenUnavailable: 'No session token from the API',
+  TokenRefused: 'The API refuses its tokens',
   WorkerUnavailable: 'No service worker in control',
   ProtocolError: 'Malformed page/worker message',
   VersionMismatch: 'Page script and worker differ in build',
@@ -96,20 +102,6 @@ export class InterceptorError extends Error {
   /** @returns the form that crosses the page/worker boundary */
   toInfo(): ErrorInfo {
     return { code: this.code, message: this.message };
-  }
-}
-
-/**
- * A `TokenUnavailable` for a token request that got no answer (a timeout, a dropped connection).
- * The request may still have succeeded at the API, so a fresh session is not retried at once
- * after one, lest a second device be created. Only the class marks it: it adds no field, so what
- * the page sees of it (its {@link ErrorInfo}, or the error itself in the in-page fallback) is that
- * of any other `TokenUnavailable`.
- */
-export class LostRequestError extends InterceptorError {
-  /** @param detail - which endpoint could not be reached */
-  constructor(detail: string) {
-    super('TokenUnavailable', detail);
   }
 }
 

@@ -1,4 +1,4 @@
-import { InterceptorError, LostRequestError } from '../errors/errors.js';
+import { InterceptorError } from '../errors/errors.js';
 import { parseRetryAfter } from './parseRetryAfter.js';
 
 /** A token endpoint's answer, read whole, for a provider's pure parse step. */
@@ -16,7 +16,7 @@ export interface RawAnswer {
  * @param endpoint - the endpoint's name, for the error
  * @returns the status and body
  * @throws the caller signal's reason once it aborted, or `TokenUnavailable` when the endpoint
- *   cannot be reached or does not answer in time (a {@link LostRequestError}), or asks us to slow
+ *   cannot be reached or does not answer in time, or asks us to slow
  *   down (`429`, its `Retry-After` kept in `upstream` for the session to honour)
  */
 export async function requestWithin(
@@ -40,7 +40,7 @@ export async function requestWithin(
   } catch {
     if (signal?.aborted) throw signal.reason;
     // The cause (a TypeError or a timeout) says nothing a user can act on beyond this.
-    throw new LostRequestError(`${endpoint} unreachable`);
+    throw new InterceptorError('TokenUnavailable', `${endpoint} unreachable`);
   }
   const { status, body, retryAfterMs } = answer;
   if (status === 429) {

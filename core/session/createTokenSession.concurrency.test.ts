@@ -96,6 +96,24 @@ describe('a shopper who abandons a call', () => {
     expect(options.errors).toEqual([]);
   });
 
+  it('then makes the next call at once: that call gets a token, not the abandoned request’s abort', async () => {
+    const { session, provider, options } = sessionUnderTest();
+    let open: () => void = () => undefined;
+    provider.gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const typed = new AbortController();
+    const abandoned = session.token(typed.signal).catch((error: unknown) => error);
+    await vi.waitFor(() => expect(provider.calls).toHaveLength(1));
+    typed.abort(new DOMException('aborted', 'AbortError'));
+    const next = session.token(new AbortController().signal);
+    open();
+    await expect(next).resolves.toMatch(/^secret-token-/);
+    expect(await abandoned).toMatchObject({ name: 'AbortError' });
+    expect(provider.calls).toEqual([undefined, undefined]);
+    expect(options.errors).toEqual([]);
+  });
+
   it('keeps the token request going for the calls still waiting', async () => {
     const { session, provider } = sessionUnderTest();
     let open: () => void = () => undefined;

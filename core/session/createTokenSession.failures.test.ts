@@ -52,15 +52,35 @@ describe('token endpoint failures', () => {
 });
 
 describe('a first visit on a slow network', () => {
-  it('does not retry a token request that may still have created a device', async () => {
+  it('retries a token request that got no answer within the call, which then succeeds', async () => {
     const { session, provider, options } = sessionUnderTest();
     provider.answers.push(lostRequest());
-    await expect(session.token()).rejects.toMatchObject({ code: 'TokenUnavailable' });
-    expect(provider.calls).toEqual([undefined]);
-    expect(options.errors).toHaveLength(1);
-    // The next call tries again, as Firmly's own client does.
-    await session.token();
+    await expect(session.token()).resolves.toMatch(/^secret-token-/);
     expect(provider.calls).toEqual([undefined, undefined]);
+    expect(options.errors).toEqual([]);
+    expect(options.sessions).toEqual([expect.objectContaining({ deviceCreated: true })]);
+  });
+
+  it('a 500, then a dropped connection: the third attempt gets the shopper a token', async () => {
+    const { session, provider } = sessionUnderTest();
+    provider.answers.push(providerError(ErrorCode.TokenUnavailable, SERVER_ERROR), lostRequest());
+    await expect(session.token()).resolves.toMatch(/^secret-token-/);
+    expect(provider.calls).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('after a timeout, tries once more inside the deadline, and no more', async () => {
+    // Each attempt waits out the 5 s per-attempt timeout on the session's clock.
+    const { session, provider, options } = sessionUnderTest();
+    const acquire = provider.acquire;
+    provider.acquire = async (request) => {
+      options.clock.now += 5000;
+      return acquire(request);
+    };
+    for (let i = 0; i < 4; i++) provider.answers.push(lostRequest());
+    await expect(session.token()).rejects.toMatchObject({ code: 'TokenUnavailable' });
+    // The second starts 5.1 s after the first, inside the 6 s deadline; a third would not.
+    expect(provider.calls).toEqual([undefined, undefined]);
+    expect(options.errors).toHaveLength(1);
   });
 
   it('retries a renewal that timed out: it keeps the device whatever happens', async () => {
@@ -81,5 +101,20 @@ describe('a 400 from the token endpoint', () => {
     );
     await expect(session.token()).rejects.toMatchObject({ code: 'TokenUnavailable' });
     await expect(session.token()).resolves.toMatch(/^secret-token-/);
+  });
+});
+
+describe('a session whose tokens the API refuses one after another', () => {
+  it('waits before renewing again, tells calls why, and clear() ends the wait', async () => {
+    const { session, provider, options } = sessionUnderTest();
+    const first = await session.token();
+    const second = await session.renew(first);
+    await expect(session.renew(second)).rejects.toMatchObject({ code: 'TokenRefused' });
+    await expect(session.token()).rejects.toMatchObject({ code: 'TokenRefused' });
+    expect(provider.calls).toEqual([undefined, first]);
+    expect(options.errors).toEqual([expect.objectContaining({ code: 'TokenRefused' })]);
+    await session.clear();
+    await expect(session.token()).resolves.toMatch(/^secret-token-/);
+    expect(provider.calls).toHaveLength(3);
   });
 });

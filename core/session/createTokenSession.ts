@@ -1,6 +1,7 @@
-import { asInterceptorError, type InterceptorError } from '../errors/errors.js';
+import { asInterceptorError, InterceptorError } from '../errors/errors.js';
 import { obtainToken } from './obtainToken.js';
 import { createQuietWindow } from './quietWindow.js';
+import { createRefusalBackoff } from './refusalBackoff.js';
 import * as renewalPolicy from './renewalPolicy.js';
 import type { SessionInfo } from './SessionInfo.js';
 import { createSingleFlight } from './singleFlight.js';
@@ -20,14 +21,23 @@ export interface TokenSession {
    */
   token(signal?: AbortSignal): Promise<string>;
   /**
-   * Replaces a token the API refused. Concurrent callers share one renewal.
+   * Replaces a token the API refused. Concurrent callers share one renewal. Once the API has
+   * refused a replacement too, renewals wait, longer each time, until it accepts a token.
    *
    * @param rejected - the token the API answered 401 to
    * @param signal - as for {@link TokenSession.token}
    * @returns a different token
-   * @throws as {@link TokenSession.token} does
+   * @throws as {@link TokenSession.token} does, or `TokenRefused` while renewals wait (which
+   *   `token()` throws too, as long as the token in memory is the refused one)
    */
   renew(rejected: string, signal?: AbortSignal): Promise<string>;
+  /**
+   * Notes that the API answered a call that carried `token` other than with a 401: a run of
+   * refused tokens is over.
+   *
+   * @param token - the token the call carried
+   */
+  accepted(token: string): void;
   /**
    * For a call that cannot wait (a `keepalive` call from a page that is going away): the token
    * in memory, if it has not expired and the API has not refused it, even inside the margin.
@@ -65,6 +75,7 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
   // The current token once the API answered 401 to it: no call starts with it again.
   let refused: string | undefined;
   const quiet = createQuietWindow(now);
+  const refusals = createRefusalBackoff(now);
   // Meta: the refused token a flight was started to replace, if any.
   const flight = createSingleFlight<StoredSession, string | undefined>();
   // The read started by preload(), while it lasts.
@@ -111,6 +122,11 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
   async function replaceRefused(rejected: string, signal?: AbortSignal): Promise<string> {
     if (current && current.token !== rejected && isUsable(current)) return current.token;
     if (current?.token === rejected) refused = rejected;
+    if (refusals.refused(current?.token === rejected ? current : rejected)) {
+      // Once per run of refusals, however many calls meet it and however long it lasts.
+      options.onError(new InterceptorError('TokenRefused', 'two in a row').toInfo());
+    }
+    refusals.throwIfWaiting();
     // A flight already under way that did not know this token was refused may hand it back.
     const running = flight.pending();
     const joinsUnaware = running !== undefined && running.meta !== rejected;
@@ -133,6 +149,9 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
       return (await shareTokenRequest(undefined, signal)).token;
     },
     renew: replaceRefused,
+    accepted(token) {
+      if (current?.token === token) refusals.accepted();
+    },
     tokenNow: () =>
       current && current.token !== refused && isUsable(current) ? current.token : undefined,
     async info() {
@@ -146,6 +165,7 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
       fatal = undefined;
       refused = undefined;
       quiet.close();
+      refusals.reset();
       await options.withLock(options.key, () => deleteSession(options.key, options.store));
     },
     preload() {

@@ -49,8 +49,8 @@ describe('renewalPolicy: what is tried again at once', () => {
       expect(renewalPolicy.isRetryable(error, true)).toBe(true);
   });
 
-  it('a first visit is not tried again after a request that may have created a device', () => {
-    expect(renewalPolicy.isRetryable(lostRequest(), false)).toBe(false);
+  it('a first visit is tried again after a request that got no answer: its device is lost anyway', () => {
+    expect(renewalPolicy.isRetryable(lostRequest(), false)).toBe(true);
   });
 
   it('a first visit is tried again after a 5xx, a 429 or a malformed answer, never another 4xx', () => {
@@ -88,5 +88,13 @@ describe('renewalPolicy: what stays refused, and how long to wait', () => {
     expect(renewalPolicy.retryAfterMs(rateLimited(3000))).toBe(3000);
     expect(renewalPolicy.retryAfterMs(new InterceptorError('TokenUnavailable'))).toBe(0);
     expect(renewalPolicy.retryAfterMs(new Error('uncoded'))).toBe(0);
+  });
+});
+
+describe('renewalPolicy: how long renewals wait while the API refuses token after token', () => {
+  it('not at all after one refusal; from the second, 10 s, doubling, up to a minute', () => {
+    expect([1, 2, 3, 4, 5, 6, 20].map(renewalPolicy.refusalWaitMs)).toEqual([
+      0, 10_000, 20_000, 40_000, 60_000, 60_000, 60_000,
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { ErrorCode, LostRequestError } from '../errors/errors.js';
+import { ErrorCode, InterceptorError } from '../errors/errors.js';
 import {
   providerError,
   type ScriptedProvider,
@@ -13,8 +13,8 @@ export const DAY = 24 * HOUR;
 export const SERVER_ERROR = { status: 503, body: '{"error":"ErrorStoreUnavailable"}' };
 
 /** @returns a timeout or dropped connection: no answer was read */
-export function lostRequest(): LostRequestError {
-  return new LostRequestError('browser-session unreachable');
+export function lostRequest(): InterceptorError {
+  return new InterceptorError('TokenUnavailable', 'browser-session unreachable');
 }
 
 /** @returns a `429` that asks for `retryAfterMs` of quiet */

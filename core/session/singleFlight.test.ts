@@ -57,6 +57,24 @@ describe('a single flight', () => {
     expect(state.aborted).toBe(1);
   });
 
+  it('a task its every waiter abandoned takes no new caller: the next call starts its own', async () => {
+    const flight = createSingleFlight<string, string>();
+    const abandoned = gatedTask();
+    const typed = new AbortController();
+    const first = flight.join('typed', abandoned.task, typed.signal).catch((e: unknown) => e);
+    // Search as you type: the call is aborted, and the next one is made at once, before the
+    // abandoned task has settled.
+    typed.abort(abortError());
+    expect(flight.pending()).toBeUndefined();
+    const next = gatedTask();
+    const second = flight.join('next', next.task, new AbortController().signal);
+    expect(flight.pending()).toEqual({ meta: 'next' });
+    next.state.finish('token');
+    await expect(second).resolves.toBe('token');
+    expect(await first).toMatchObject({ name: 'AbortError' });
+    expect([abandoned.state.aborted, next.state.started]).toEqual([1, 1]);
+  });
+
   it('a caller that cannot abort keeps it running', async () => {
     const flight = createSingleFlight<string, undefined>();
     const { state, task } = gatedTask();

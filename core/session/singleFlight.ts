@@ -3,7 +3,10 @@ interface Flight<T, M> {
   promise: Promise<T>;
   meta: M;
   controller: AbortController;
-  /** Waiters that can abort; when the last of them does, the task is abandoned. */
+  /**
+   * Waiters that can abort; when the last of them does, the task is abandoned and takes no new
+   * caller.
+   */
   waiters: number;
   /** Whether a waiter that cannot abort joined: then the task always runs to its end. */
   pinned: boolean;
@@ -27,6 +30,7 @@ export interface SingleFlight<T, M> {
 /**
  * Creates a single flight: concurrent callers share one task, and a task nobody waits for any
  * more is aborted, so an abandoned cart call does not leave a token request running for nothing.
+ * An aborted task is out of the flight at once: the next caller starts a new one.
  *
  * @returns the single flight
  * @example
@@ -71,7 +75,12 @@ export function createSingleFlight<T, M>(): SingleFlight<T, M> {
       return new Promise((resolve, reject) => {
         const onAbort = () => {
           flight.waiters--;
-          if (flight.waiters === 0 && !flight.pinned) flight.controller.abort(signal.reason);
+          if (flight.waiters === 0 && !flight.pinned) {
+            // Unregistered before it settles: a caller arriving next (the call that replaced an
+            // aborted one) starts its own task instead of sharing this one's abort reason.
+            if (inflight === flight) inflight = undefined;
+            flight.controller.abort(signal.reason);
+          }
           reject(signal.reason);
         };
         signal.addEventListener('abort', onAbort, { once: true });

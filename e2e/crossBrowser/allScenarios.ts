@@ -1,4 +1,5 @@
 import { apiKeyScenarios } from './apiKeyScenarios.js';
+import { interruptedScenarios } from './interruptedScenarios.js';
 import { clockScenarios, lifecycleScenarios } from './lifecycleScenarios.js';
 import { type Scenario, scenarios } from './scenarios.js';
 
@@ -9,11 +10,28 @@ export const allScenarios: {
   movesClock: boolean;
   /** It stops the origin's workers. */
   restartsWorkers: boolean;
+  /**
+   * A call in it waits on the worker for seconds (a token request that gets no answer): longer
+   * than a browser that stops its idle workers at once to restart them lets a fetch event last.
+   */
+  waitsOnWorker: boolean;
 }[] = [
   ...[...scenarios, ...lifecycleScenarios, ...apiKeyScenarios].map((scenario) => ({
     scenario,
     movesClock: false,
     restartsWorkers: scenario.name.includes('worker restart'),
+    waitsOnWorker: false,
   })),
-  ...clockScenarios.map((scenario) => ({ scenario, movesClock: true, restartsWorkers: false })),
+  ...interruptedScenarios.map((scenario) => ({
+    scenario,
+    movesClock: false,
+    restartsWorkers: false,
+    waitsOnWorker: true,
+  })),
+  ...clockScenarios.map((scenario) => ({
+    scenario,
+    movesClock: true,
+    restartsWorkers: false,
+    waitsOnWorker: false,
+  })),
 ];

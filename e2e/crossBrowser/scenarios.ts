@@ -20,7 +20,14 @@ export interface Scenario {
 const CART = '/api/v2/domains/staging.luma.gift/cart';
 const DR_CART = '/v1/shoppers/me/carts/active?format=json';
 
-async function open(
+/**
+ * Opens a page of the storefront in a fresh context.
+ *
+ * @param path - the page, such as `/tag-only.html`
+ * @param workersDisabled - whether the page must do without a worker (the in-page fallback)
+ * @returns the page
+ */
+export async function open(
   context: ScenarioContext,
   path: string,
   workersDisabled = false,
@@ -130,7 +137,7 @@ async function leaveWithKeepaliveCall(context: ScenarioContext, workersDisabled:
  * @param story - the story, told with or without workers
  * @returns the two scenarios
  */
-function onBothPaths(
+export function onBothPaths(
   names: [string, string],
   story: (context: ScenarioContext, workersDisabled: boolean) => Promise<void>,
 ): Scenario[] {

@@ -17,6 +17,7 @@ function sessionAnswering(answer: () => Promise<string>): TokenSession & { calls
       return answer();
     },
     renew: () => answer(),
+    accepted: () => undefined,
     tokenNow: () => undefined,
     info: () => Promise.reject(new Error('not used')),
     clear: () => Promise.resolve(),
