@@ -16,8 +16,10 @@ const BUDGETS = [
   // check, its parse step and its branch of the provider: 245 B measured) and the wait on
   // renewals while the API refuses token after token (decision 018: 238 B) hold it past 10 KB.
   { file: 'dist/sw-token-interceptor.sw.js', name: 'worker', gzipped: 10.5 * 1024 + 245 + 238 },
-  // Loaded only where no worker serves the page, and for Digital River's page steps.
-  { file: 'dist/sw-token-interceptor.fallback.js', name: 'fallback chunk', gzipped: 9 * 1024 },
+  // Loaded only where no worker serves the page, and for Digital River's page steps. It carries the
+  // same core as the worker, so Digital River's one-call SessionToken and the wait on refused
+  // tokens took it 35 B past 9 KB.
+  { file: 'dist/sw-token-interceptor.fallback.js', name: 'fallback chunk', gzipped: 9 * 1024 + 128 },
 ];
 
 let over = 0;
