@@ -5,6 +5,7 @@ import * as renewalPolicy from './renewalPolicy.js';
 import type { SessionInfo } from './SessionInfo.js';
 import { createSingleFlight } from './singleFlight.js';
 import type { TokenSessionOptions } from './TokenSessionOptions.js';
+import { tolerateStore } from './tolerateStore.js';
 import { deleteSession, readSession, type StoredSession } from './tokenStore.js';
 import { toSessionInfo } from './toSessionInfo.js';
 
@@ -64,7 +65,7 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
   let generation = 0;
   // The current token once the API answered 401 to it: no call starts with it again.
   let refused: string | undefined;
-  const quiet = createQuietWindow(now);
+  const quiet = createQuietWindow(now, options.monotonic);
   // Meta: the refused token a flight was started to replace, if any.
   const flight = createSingleFlight<StoredSession, string | undefined>();
   // The read started by preload(), while it lasts.
@@ -146,20 +147,28 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
       fatal = undefined;
       refused = undefined;
       quiet.close();
-      await options.withLock(options.key, () => deleteSession(options.key, options.store));
+      // Memory is cleared whatever the store says: without it, nothing was stored either.
+      await options.withLock(options.key, () =>
+        tolerateStore(
+          () => deleteSession(options.key, options.store),
+          options.storageWarning,
+          undefined,
+        ),
+      );
     },
     preload() {
       if (current || preloading) return;
       const started = generation;
-      preloading = readSession(options.key, options.store)
-        .then(
-          (stored) => {
-            // A token obtained (or a clear) meanwhile is newer than what was read.
-            if (stored && !current && started === generation && isUsable(stored)) current = stored;
-          },
-          // IndexedDB unavailable: the first call takes the usual path.
-          () => undefined,
-        )
+      // IndexedDB unavailable: the first call takes the usual path.
+      preloading = tolerateStore(
+        () => readSession(options.key, options.store),
+        options.storageWarning,
+        undefined,
+      )
+        .then((stored) => {
+          // A token obtained (or a clear) meanwhile is newer than what was read.
+          if (stored && !current && started === generation && isUsable(stored)) current = stored;
+        })
         .finally(() => {
           preloading = undefined;
         });
