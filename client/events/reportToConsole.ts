@@ -18,7 +18,9 @@ export function reportToConsole(events: Emitter<InterceptorEvents>): void {
   events.on('error', (error) => {
     if (logged.has(error.code)) return;
     logged.add(error.code);
-    logError(InterceptorError.fromInfo(error));
+    // Storage refused, the session lives in memory: the calls still carry the token.
+    if (error.code === 'StorageUnavailable') logError(InterceptorError.fromInfo(error), 'warn');
+    else logError(InterceptorError.fromInfo(error));
   });
   events.on('intercept', ({ failure }) => {
     if (failure) logError(InterceptorError.fromInfo(failure));
