@@ -1,6 +1,6 @@
+import type { MonotonicClock } from './Clock.js';
 import { type AuthorizedFetch, createAuthorizedFetch } from './calls/createAuthorizedFetch.js';
 import { isApiRequest } from './calls/isApiRequest.js';
-import type { MonotonicClock } from './Clock.js';
 import type { WorkerConfig } from './config/WorkerConfig.js';
 import {
   type AskPage,

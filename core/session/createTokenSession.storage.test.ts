@@ -29,7 +29,11 @@ describe('a shopper whose browser blocks site data (cookies and site data blocke
   it('gets a token all the same, kept in memory for the host’s life', async () => {
     const locks = refusingLocks();
     const storageWarnings: unknown[] = [];
-    const { session: blocked, provider, options } = sessionUnderTest({
+    const {
+      session: blocked,
+      provider,
+      options,
+    } = sessionUnderTest({
       store: refusingStore,
       storageWarning: (kind, error) => storageWarnings.push({ kind, error }),
       withLock: webLock(locks, (kind, error) => storageWarnings.push({ kind, error })),

@@ -5,8 +5,8 @@ import * as renewalPolicy from './renewalPolicy.js';
 import type { SessionInfo } from './SessionInfo.js';
 import { createSingleFlight } from './singleFlight.js';
 import type { TokenSessionOptions } from './TokenSessionOptions.js';
-import { tolerateStore } from './tolerateStore.js';
 import { deleteSession, readSession, type StoredSession } from './tokenStore.js';
+import { tolerateStore } from './tolerateStore.js';
 import { toSessionInfo } from './toSessionInfo.js';
 
 /** The token lifecycle, shared by the worker and any other host. */

@@ -4,8 +4,14 @@ import type { QuietWindow } from './quietWindow.js';
 import * as renewalPolicy from './renewalPolicy.js';
 import { retryWithBackoff } from './retryWithBackoff.js';
 import type { TokenSessionOptions } from './TokenSessionOptions.js';
+import {
+  readSession,
+  readWait,
+  type StoredSession,
+  writeSession,
+  writeWait,
+} from './tokenStore.js';
 import { tolerateStore } from './tolerateStore.js';
-import { readSession, readWait, type StoredSession, writeSession, writeWait } from './tokenStore.js';
 import { toSessionInfo } from './toSessionInfo.js';
 
 /** What one token request is for, beyond the session's options. */

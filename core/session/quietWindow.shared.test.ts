@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scriptedProvider } from '../testDoubles.fixtures.js';
-import { createQuietWindow } from './quietWindow.js';
 import { createTokenSession } from './createTokenSession.js';
+import { createQuietWindow } from './quietWindow.js';
 import { HOUR, rateLimited, sessionUnderTest } from './sessionUnderTest.fixtures.js';
 
 const WAIT = 120_000;

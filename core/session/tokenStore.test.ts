@@ -65,7 +65,13 @@ describe('readSession', () => {
 });
 
 describe('a storefront that deletes our database ("clear everything") while a tab holds it open', () => {
-  const session = { token: 't', deviceId: 'd', expiresAt: 2000, issuedAt: 1000, deviceCreated: true };
+  const session = {
+    token: 't',
+    deviceId: 'd',
+    expiresAt: 2000,
+    issuedAt: 1000,
+    deviceCreated: true,
+  };
 
   it('is not blocked: the connection closes, and the next operation opens a fresh database', async () => {
     const store = createTokenStore('token-store-deleted', 'sessions');
@@ -105,7 +111,13 @@ describe('a storefront that deletes our database ("clear everything") while a ta
 });
 
 describe("the token endpoint's wait", () => {
-  const session = { token: 't', deviceId: 'd', expiresAt: 2000, issuedAt: 1000, deviceCreated: true };
+  const session = {
+    token: 't',
+    deviceId: 'd',
+    expiresAt: 2000,
+    issuedAt: 1000,
+    deviceCreated: true,
+  };
 
   it('is kept beside the session, and ends when a token arrives or the session is cleared', async () => {
     const store = createTokenStore('token-store-wait', 'sessions');
