@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import puppeteer, { type Frame } from 'puppeteer-core';
+import puppeteer from 'puppeteer-core';
 import type { SwTokenInterceptor } from '../client/SwTokenInterceptor.js';
 import { type Storefront, startStorefront } from '../demo/storefrontServer.js';
 import { chromiumExecutable } from './chromiumExecutable.js';
@@ -132,7 +132,7 @@ test.describe('a shopper whose browser blocks site data', () => {
         const lines: string[] = [];
         page.on('console', (message) => lines.push(`${message.type()}: ${message.text()}`));
         const { origin } = await shop(firmly.origin);
-        let target: Evaluating = page;
+        let target = page as unknown as Evaluating;
         if (embedded) {
           // Another site (127.0.0.1 against the shop's localhost) embeds the shop.
           const embedder = await shop(firmly.origin, '127.0.0.1');
@@ -142,7 +142,7 @@ test.describe('a shopper whose browser blocks site data', () => {
           );
           const frame = await page.waitForFrame((f) => f.url() === shopUrl);
           await frame.waitForFunction(() => 'swTokenInterceptor' in window);
-          target = frame as Frame as Evaluating;
+          target = frame as unknown as Evaluating;
         } else {
           await page.goto(`${origin}/tag-only.html`);
         }

@@ -19,8 +19,10 @@ export function reportToConsole(events: Emitter<InterceptorEvents>): void {
     if (logged.has(error.code)) return;
     logged.add(error.code);
     // Storage refused, the session lives in memory: the calls still carry the token.
-    if (error.code === 'StorageUnavailable') logError(InterceptorError.fromInfo(error), 'warn');
-    else logError(InterceptorError.fromInfo(error));
+    logError(
+      InterceptorError.fromInfo(error),
+      error.code === 'StorageUnavailable' ? 'warn' : 'error',
+    );
   });
   events.on('intercept', ({ failure }) => {
     if (failure) logError(InterceptorError.fromInfo(failure));

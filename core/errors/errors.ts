@@ -51,7 +51,7 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
   VersionMismatch: 'Page script and worker differ in build',
   RedirectRefused: 'Redirect not followed: the call carries the token',
   ApiUnreachable: 'API call failed (network or CORS)',
-  StorageUnavailable: 'Site storage refused: the session is kept in memory only',
+  StorageUnavailable: 'Storage refused: the session is kept in memory',
 };
 
 /** The serialisable form of an error, as it travels between the worker and the page. */

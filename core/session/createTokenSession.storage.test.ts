@@ -99,7 +99,7 @@ describe('createStorageWarning', () => {
       {
         code: 'StorageUnavailable',
         message:
-          'Site storage refused: the session is kept in memory only (Web Locks refused: SecurityError)',
+          'Storage refused: the session is kept in memory (Web Locks refused: SecurityError)',
       },
     ]);
     expect(lines).toEqual([

@@ -62,8 +62,8 @@ export function createTokenStore(
   let use = connect();
   // The operation that outlived its bound, while it is pending.
   let stalled: Promise<unknown> | undefined;
-  const timedOut = () =>
-    new DOMException(`IndexedDB did not answer in ${timeoutMs} ms`, 'TimeoutError');
+  // Only the name is reported.
+  const timedOut = () => new DOMException('stalled', 'TimeoutError');
 
   function connect(): UseStore {
     const own = createStore(dbName, storeName);
@@ -118,14 +118,9 @@ export function sessionKey(config: WorkerConfig): string {
 const waitKey = (key: string) => `${key}#wait`;
 
 function isStoredWait(value: unknown): value is StoredWait {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.until === 'number' &&
-    Number.isFinite(v.until) &&
-    typeof v.retryAfterMs === 'number' &&
-    Number.isFinite(v.retryAfterMs)
-  );
+  const v = value as Partial<Record<keyof StoredWait, unknown>> | null | undefined;
+  // `Number.isFinite` is false for anything but a finite number.
+  return Number.isFinite(v?.until) && Number.isFinite(v?.retryAfterMs);
 }
 
 function isStoredSession(value: unknown): value is StoredSession {
