@@ -9,6 +9,7 @@ export default defineConfig({
       'demo/**/*.test.ts',
       'testing/**/*.test.ts',
       'bin/**/*.test.ts',
+      'bench/**/*.test.ts',
       'e2e/setup/**/*.test.ts',
       'examples/readme/*.test.ts',
       'examples/own-worker/*.test.ts',

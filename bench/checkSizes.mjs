@@ -6,17 +6,25 @@ const BUDGETS = [
   // Every page pays for the drop-in. The target is 4 KB. What keeps it past that must run on every
   // page at once: the configuration check naming a bad attribute, the hold on API calls, the
   // version handshake, the reconfiguration check, and the keepalive hand-off (decision 019, about
-  // 0.3 KB), which must post its message while a page that is going away still can, and the
-  // `StorageUnavailable` code, logged as a warning (about 40 B).
-  { file: 'dist/sw-token-interceptor.js', name: 'drop-in', gzipped: 4.78125 * 1024 },
+  // 0.3 KB), which must post its message while a page that is going away still can; Digital
+  // River's `data-token-via`, checked with the rest of the tag and passed on by the worker's
+  // SessionToken request (111 B measured); and the `StorageUnavailable` code, logged as a warning
+  // (40 B measured).
+  { file: 'dist/sw-token-interceptor.js', name: 'drop-in', gzipped: 4.75 * 1024 + 111 + 40 },
   // Loaded once per install, then cached. The target is 10 KB: our own worker routes without
   // Workbox (decision 012); the redirect guard, 429 handling, session refusals, the checkout
-  // hand-off document and the keepalive hand-off hold it past 10 KB; storage that refuses or
-  // stalls (the bounded store, the lock's fallback) and the stored, monotonic 429 wait add 0.65 KB.
-  { file: 'dist/sw-token-interceptor.sw.js', name: 'worker', gzipped: 11.125 * 1024 },
+  // hand-off document, the keepalive hand-off and Digital River's one-call SessionToken (its
+  // check, its parse step and its branch of the provider: 245 B measured) hold it past 10 KB; so
+  // do storage that refuses or stalls (the bounded store, the lock's fallback) and the stored,
+  // monotonic 429 wait (650 B measured).
+  { file: 'dist/sw-token-interceptor.sw.js', name: 'worker', gzipped: 10.5 * 1024 + 245 + 650 },
   // Loaded only where no worker serves the page, and for Digital River's page steps. The same
-  // storage guards as the worker's add 0.65 KB.
-  { file: 'dist/sw-token-interceptor.fallback.js', name: 'fallback chunk', gzipped: 9.25 * 1024 },
+  // storage guards as the worker's: 640 B measured.
+  {
+    file: 'dist/sw-token-interceptor.fallback.js',
+    name: 'fallback chunk',
+    gzipped: 9 * 1024 + 640,
+  },
 ];
 
 let over = 0;

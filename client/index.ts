@@ -20,6 +20,7 @@ export {
   InterceptorError,
   type UpstreamAnswer,
 } from '../core/errors/errors.js';
+export type { TokenVia } from '../core/providers/digitalriver/TokenVia.js';
 export type { SessionInfo } from '../core/session/SessionInfo.js';
 export type {
   DigitalRiverInstallOptions,

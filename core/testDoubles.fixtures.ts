@@ -130,6 +130,7 @@ export function providerError(code: ErrorCode, upstream?: UpstreamAnswer) {
 export const digitalRiverTestConfig: DigitalRiverConfig = {
   provider: 'digitalriver',
   siteId: 'site',
+  tokenVia: 'oauth',
   storeOrigin: 'https://store.example',
   apiOrigin: 'https://api.example',
   apiOrigins: ['https://api.example'],

@@ -17,6 +17,7 @@ export {
   InterceptorError,
   type UpstreamAnswer,
 } from '../core/errors/errors.js';
+export type { TokenVia } from '../core/providers/digitalriver/TokenVia.js';
 export { interceptApiCalls } from './interceptApiCalls.js';
 export type { WorkerOptions } from './WorkerOptions.js';
 export type { WorkerScope } from './WorkerScope.js';

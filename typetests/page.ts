@@ -31,6 +31,9 @@ install({
   apiOrigin: 'https://api.example',
 });
 
+install({ provider: 'digitalriver', siteId: 'site', apiKey: 'key', tokenVia: 'api-key' });
+install({ provider: 'digitalriver', siteId: 'site', tokenVia: 'oauth' });
+
 const asVariable: DigitalRiverInstallOptions = { provider: 'digitalriver', siteId: 'site' };
 install(asVariable);
 const either: InstallOptions =
@@ -48,6 +51,10 @@ install({ provider: 'firmly' });
 install({ provider: 'firmly', appId: 'a', siteId: 's' });
 // @ts-expect-error Digital River has no application id.
 install({ provider: 'digitalriver', appId: 'a' });
+// @ts-expect-error tokenVia is 'oauth' or 'api-key'.
+install({ provider: 'digitalriver', siteId: 's', apiKey: 'k', tokenVia: 'apiKey' });
+// @ts-expect-error tokenVia belongs to Digital River.
+install({ provider: 'firmly', appId: 'a', tokenVia: 'api-key' });
 // @ts-expect-error an unknown provider.
 install({ provider: 'stripe', appId: 'a' });
 // @ts-expect-error origins are a list, not one string, in options.

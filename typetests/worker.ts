@@ -17,6 +17,13 @@ interceptApiCalls(self, {
   apiOrigins: ['https://api.example', 'https://payments.example'],
 });
 
+interceptApiCalls(self, {
+  provider: 'digitalriver',
+  siteId: 'site',
+  apiKey: 'key',
+  tokenVia: 'api-key',
+});
+
 const dr: WorkerOptions = { provider: 'digitalriver', siteId: 'site', apiKey: 'key' };
 interceptApiCalls(self, dr);
 const firmly: FirmlyOptions = { provider: 'firmly', appId: 'app', renewMarginSeconds: 60 };
@@ -28,6 +35,8 @@ interceptApiCalls(self, typed);
 interceptApiCalls(self, { provider: 'firmly', appId: 'a', siteId: 's' });
 // @ts-expect-error Digital River needs its site id.
 interceptApiCalls(self, { provider: 'digitalriver' });
+// @ts-expect-error tokenVia is 'oauth' or 'api-key'.
+interceptApiCalls(self, { provider: 'digitalriver', siteId: 's', tokenVia: 'key' });
 // @ts-expect-error the scope comes first.
 interceptApiCalls({ provider: 'firmly', appId: 'a' });
 

@@ -34,6 +34,26 @@ describe('validateInstallOptions', () => {
     );
   });
 
+  it('carries data-token-via to the worker URL, for Digital River', () => {
+    const raw = {
+      provider: 'digitalriver',
+      siteId: 's',
+      apiKey: 'k',
+      tokenVia: 'api-key',
+    };
+    const valid = validateInstallOptions(raw, names, page);
+    expect(valid.worker).toMatchObject({ tokenVia: 'api-key' });
+    expect(new URL(valid.scriptURL).searchParams.get('tokenVia')).toBe('api-key');
+    expect(() => validateInstallOptions({ ...raw, tokenVia: 'apikey' }, names, page)).toThrow(
+      expect.objectContaining({
+        code: 'ConfigInvalid',
+        message: expect.stringContaining(
+          'data-token-via must be oauth, or api-key with data-api-key set',
+        ),
+      }),
+    );
+  });
+
   it('accepts a worker hosted by the storefront', () => {
     const raw = { provider: 'firmly', appId: 'a', registerWorker: 'false' };
     expect(validateInstallOptions(raw, names, page).registerWorker).toBe(false);

@@ -63,7 +63,7 @@ export function armFallback(
     path: 'page',
     onSession: (info) => events.emit('session', info),
     onError: (error) => events.emit('error', error),
-    askPage: () => askThisPage(win, config),
+    askPage: (ask) => askThisPage(win, config, ask),
   });
   const report = (info: InterceptInfo) => events.emit('intercept', info);
   const send = (request: Request) => {

@@ -1,17 +1,20 @@
 import type { DigitalRiverConfig } from '../../core/config/WorkerConfig.js';
 import { InterceptorError } from '../../core/errors/errors.js';
+import type { SessionTokenAsk } from '../../core/providers/digitalriver/digitalRiverProvider.js';
 
 let calls = 0;
 
 /**
  * Runs Digital River's SessionToken site action as JSONP on the store origin, from this page,
- * so the store's session cookies go with it, as Digital River requires. It asks for a session
- * token (no `apiKey`), so the worker can exchange it, and exchange it again, identifying the
- * client with the key on `oauth20/token` (docs/decisions/016).
+ * so the store's session cookies go with it, as Digital River requires. Without `apiKey` it asks
+ * for a session token, which the worker exchanges, and can exchange again, identifying the client
+ * with the key on `oauth20/token`; with it (`tokenVia: 'api-key'`), for the token itself
+ * (docs/decisions/016). The key is public: the docs put it in this URL.
  *
  * @param win - the page's window
  * @param config - the Digital River configuration
  * @param timeoutMs - how long the script may take to call back
+ * @param ask - which SessionToken to run
  * @returns what the JSONP callback received (judged by the provider's parse step)
  * @throws InterceptorError `SessionTokenFailed` when the script fails to load or never calls back
  */
@@ -19,6 +22,7 @@ export function runSessionToken(
   win: Window & typeof globalThis,
   config: DigitalRiverConfig,
   timeoutMs: number,
+  ask: SessionTokenAsk,
 ): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const name = `__swtiSessionToken${++calls}_${Date.now().toString(36)}`;
@@ -28,6 +32,7 @@ export function runSessionToken(
       `/store/${encodeURIComponent(config.siteId)}/SessionToken`,
       config.storeOrigin,
     );
+    if (ask.apiKey !== undefined) url.searchParams.set('apiKey', ask.apiKey);
     url.searchParams.set('format', 'json');
     url.searchParams.set('callback', name);
     const cleanup = () => {

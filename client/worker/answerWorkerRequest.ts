@@ -24,7 +24,8 @@ export function answerWorkerRequest(
   data: unknown,
 ): Promise<Reply<unknown>> {
   const handlers: Handlers<WorkerRequest, WorkerReplyValues> = {
-    runSessionToken: () => askThisPage(win, config),
+    // The worker says which SessionToken: it reads the answer, with its own configuration.
+    runSessionToken: ({ apiKey }) => askThisPage(win, config, apiKey ? { apiKey } : {}),
   };
   return answer(handlers, data, isWorkerRequest);
 }

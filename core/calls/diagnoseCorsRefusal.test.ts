@@ -6,6 +6,10 @@ import { createAuthorizedFetch } from './createAuthorizedFetch.js';
 import { diagnoseCorsRefusal } from './diagnoseCorsRefusal.js';
 import type { InterceptInfo } from './InterceptInfo.js';
 
+/** The diagnosis of a POST to the API that got no answer. */
+const diagnosePost = (body: string, headers: Record<string, string>) =>
+  diagnoseCorsRefusal(new Request(url, { method: 'POST', body, headers }));
+
 describe('a call that fails without an answer (network, CORS)', () => {
   it('tells the page, token-free, which call failed without an answer and why', async () => {
     const options = testSessionOptions();
@@ -41,12 +45,10 @@ describe('a call that fails without an answer (network, CORS)', () => {
   });
 
   it('names a JSON content type, which needs the API to allow it, but never its value', () => {
-    const request = new Request(url, {
-      method: 'POST',
-      body: '{}',
-      headers: { 'content-type': 'application/json', 'x-cart-ref': 'ref-42' },
+    const { code, message } = diagnosePost('{}', {
+      'content-type': 'application/json',
+      'x-cart-ref': 'ref-42',
     });
-    const { code, message } = diagnoseCorsRefusal(request);
     expect(code).toBe('ApiUnreachable');
     expect(message).toMatch(/\(POST \S+; headers the API must allow: content-type, x-cart-ref\)$/);
     expect(message).not.toContain('application/json');
@@ -54,11 +56,10 @@ describe('a call that fails without an answer (network, CORS)', () => {
   });
 
   it('says none when the call sends only headers a browser needs no permission for', () => {
-    const request = new Request(url, {
-      method: 'POST',
-      body: 'quantity=1',
-      headers: { 'content-type': 'text/plain; charset=utf-8', 'accept-language': 'en' },
+    const { message } = diagnosePost('quantity=1', {
+      'content-type': 'text/plain; charset=utf-8',
+      'accept-language': 'en',
     });
-    expect(diagnoseCorsRefusal(request).message).toMatch(/headers the API must allow: none\)$/);
+    expect(message).toMatch(/headers the API must allow: none\)$/);
   });
 });

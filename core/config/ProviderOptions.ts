@@ -1,3 +1,5 @@
+import type { TokenVia } from '../providers/digitalriver/TokenVia.js';
+
 /**
  * What every provider is configured with, wherever the configuration is written: the script
  * tag's `data-*` attributes, `install()` and `interceptApiCalls()`. One source, so the page's and
@@ -39,10 +41,18 @@ export interface DigitalRiverOptions extends SharedOptions {
   siteId: string;
   /**
    * `data-api-key`: the site's public API key, which identifies the client on every
-   * `oauth20/token` call. Required in production: without it the API refuses the exchange
-   * (`InvalidApiKey`).
+   * `oauth20/token` call (and, with `tokenVia: 'api-key'`, goes in SessionToken's URL). Required
+   * in production: without it the API refuses the exchange (`InvalidApiKey`).
    */
   apiKey?: string;
+  /**
+   * `data-token-via`: how the first token is obtained. `oauth` (the default): SessionToken without
+   * the key answers a session token, which the worker exchanges at `oauth20/token` and can exchange
+   * again. `api-key`: SessionToken with `apiKey` answers the token itself, one request fewer on a
+   * first visit; renewal then has only the refresh token, and else needs an open page. Needs
+   * `apiKey`.
+   */
+  tokenVia?: TokenVia;
   /** `data-store-origin`: where SessionToken runs; it never gets the token. Default `https://store.digitalriver.com`. */
   storeOrigin?: string;
 }

@@ -4,6 +4,7 @@ export interface RawWorkerConfig {
   appId?: string | null | undefined;
   siteId?: string | null | undefined;
   apiKey?: string | null | undefined;
+  tokenVia?: string | null | undefined;
   storeOrigin?: string | null | undefined;
   apiOrigin?: string | null | undefined;
   /** Space-separated in `data-api-origins` and the worker URL, a list in options. */
@@ -21,6 +22,7 @@ export const RAW_FIELDS: readonly (keyof RawWorkerConfig)[] = [
   'appId',
   'siteId',
   'apiKey',
+  'tokenVia',
   'storeOrigin',
   'apiOrigin',
   'apiOrigins',

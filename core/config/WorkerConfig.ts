@@ -1,3 +1,5 @@
+import type { TokenVia } from '../providers/digitalriver/TokenVia.js';
+
 /** The providers this build knows. */
 export type ProviderId = 'firmly' | 'digitalriver';
 
@@ -30,6 +32,11 @@ export interface DigitalRiverConfig extends BaseConfig {
   siteId: string;
   /** The public API key: it identifies the client on `oauth20/token` (HTTP Basic user name). */
   apiKey?: string;
+  /**
+   * How the first token is obtained: `oauth`, SessionToken's `session_token` exchanged at
+   * `oauth20/token`; or `api-key`, SessionToken with the API key, which answers the token itself.
+   */
+  tokenVia: TokenVia;
   /** The store origin that serves the SessionToken site action. It never gets the token. */
   storeOrigin: string;
 }

@@ -69,6 +69,7 @@ describe('validateWorkerConfig', () => {
     expect(validateWorkerConfig({ provider: 'digitalriver', siteId: 'site1' }, names)).toEqual({
       provider: 'digitalriver',
       siteId: 'site1',
+      tokenVia: 'oauth',
       storeOrigin: 'https://store.digitalriver.com',
       apiOrigin: 'https://api.digitalriver.com',
       apiOrigins: ['https://api.digitalriver.com'],
@@ -82,6 +83,48 @@ describe('validateWorkerConfig', () => {
     expect(withKey).toMatchObject({ apiKey: 'k1' });
     const fromWorkerUrl = decodeWorkerConfig(`?${encodeWorkerConfig(withKey)}`);
     expect(validateWorkerConfig(fromWorkerUrl, OPTION_NAMES)).toEqual(withKey);
+  });
+
+  it('takes the one-call variant, tokenVia api-key, which the worker URL carries', () => {
+    const raw = { provider: 'digitalriver', siteId: 's', apiKey: 'k1', tokenVia: 'api-key' };
+    const config = validateWorkerConfig(raw, names);
+    expect(config).toMatchObject({ tokenVia: 'api-key', apiKey: 'k1' });
+    const search = encodeWorkerConfig(config);
+    expect(new URLSearchParams(search).get('tokenVia')).toBe('api-key');
+    expect(validateWorkerConfig(decodeWorkerConfig(`?${search}`), OPTION_NAMES)).toEqual(config);
+    expect(validateWorkerConfig({ ...raw, tokenVia: 'oauth' }, names)).toMatchObject({
+      tokenVia: 'oauth',
+    });
+  });
+
+  it('leaves data-token-via to Digital River: a Firmly configuration neither reads nor keeps it', () => {
+    const firmly = validateWorkerConfig(
+      { provider: 'firmly', appId: 'a', tokenVia: 'anything' },
+      names,
+    );
+    expect(firmly).not.toHaveProperty('tokenVia');
+  });
+
+  it.each([
+    ['a value it does not know', { apiKey: 'k', tokenVia: 'oauth2' }],
+    ['the key’s name', { apiKey: 'k', tokenVia: 'apiKey' }],
+    ['another spelling', { apiKey: 'k', tokenVia: 'api_key' }],
+    ['capitals', { apiKey: 'k', tokenVia: 'API-KEY' }],
+    ['an empty value', { apiKey: 'k', tokenVia: '' }],
+    ['api-key without a key', { tokenVia: 'api-key' }],
+  ])('refuses data-token-via with %s, naming it, its values and data-api-key', (_, extra) => {
+    const raw = { provider: 'digitalriver', siteId: 's', ...extra };
+    expect(() => validateWorkerConfig(raw, names)).toThrow(
+      expect.objectContaining({
+        code: 'ConfigInvalid',
+        message: expect.stringContaining(
+          'data-token-via must be oauth, or api-key with data-api-key set',
+        ),
+      }),
+    );
+    expect(() => validateWorkerConfig(raw, OPTION_NAMES)).toThrow(
+      /tokenVia must be oauth, or api-key with apiKey set/,
+    );
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { InterceptorError } from '../errors/errors.js';
+import { validateTokenVia } from '../providers/digitalriver/validateTokenVia.js';
 import type { FieldNames, RawWorkerConfig } from './RawWorkerConfig.js';
 import {
   DEFAULT_API_ORIGINS,
@@ -135,9 +136,15 @@ export function validateWorkerConfig(raw: RawWorkerConfig, names: FieldNames): W
       `${names.storeOrigin} must differ from the API origins`,
     );
   }
-  const config: WorkerConfig = { provider: 'digitalriver', siteId, storeOrigin, ...common };
-  if (raw.apiKey !== null && raw.apiKey !== undefined) {
-    config.apiKey = publicId(raw.apiKey, names.apiKey);
-  }
+  const hasApiKey = raw.apiKey !== null && raw.apiKey !== undefined;
+  const tokenVia = validateTokenVia(raw.tokenVia, hasApiKey, names.tokenVia, names.apiKey);
+  const config: WorkerConfig = {
+    provider: 'digitalriver',
+    siteId,
+    tokenVia,
+    storeOrigin,
+    ...common,
+  };
+  if (hasApiKey) config.apiKey = publicId(raw.apiKey, names.apiKey);
   return config;
 }

@@ -8,6 +8,7 @@ import {
   isPageRequest,
   isReply,
   isWorkerEvent,
+  isWorkerRequest,
   type PageRequest,
   PROTOCOL_TAG,
   type ReplyValues,
@@ -64,6 +65,14 @@ describe('the page/worker protocol', () => {
     expect(isWorkerEvent({ tag: PROTOCOL_TAG, type: 'token' })).toBe(false);
     expect(isReply({ tag: PROTOCOL_TAG, ok: false, error: {} })).toBe(true);
     expect(isReply({ tag: PROTOCOL_TAG })).toBe(false);
+  });
+
+  it('reads the worker asking for SessionToken, with the API key or without', () => {
+    expect(isWorkerRequest({ tag: PROTOCOL_TAG, type: 'runSessionToken' })).toBe(true);
+    expect(isWorkerRequest({ tag: PROTOCOL_TAG, type: 'runSessionToken', apiKey: 'k' })).toBe(true);
+    for (const apiKey of [5, null, { key: 'k' }]) {
+      expect(isWorkerRequest({ tag: PROTOCOL_TAG, type: 'runSessionToken', apiKey })).toBe(false);
+    }
   });
 });
 

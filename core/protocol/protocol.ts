@@ -67,9 +67,11 @@ export interface ReplyValues {
 
 /**
  * What the worker asks of a page: Digital River's SessionToken must run in the shopper's page.
- * The page answers with what the JSONP callback received.
+ * With `apiKey` (the worker's `tokenVia: 'api-key'`) it asks for the token itself, without it
+ * for a session token; the worker says which, since it is the one that reads the answer. The
+ * page answers with what the JSONP callback received.
  */
-export type WorkerRequest = { tag: typeof PROTOCOL_TAG; type: 'runSessionToken' };
+export type WorkerRequest = { tag: typeof PROTOCOL_TAG; type: 'runSessionToken'; apiKey?: string };
 
 /** What each worker request's successful answer carries. */
 export interface WorkerReplyValues {
@@ -154,7 +156,9 @@ export function isWorkerEvent(data: unknown): data is WorkerEvent {
  * @returns whether the worker asks the page to do something
  */
 export function isWorkerRequest(data: unknown): data is WorkerRequest {
-  return isTagged(data) && data.type === 'runSessionToken';
+  if (!isTagged(data) || data.type !== 'runSessionToken') return false;
+  const { apiKey } = data as { apiKey?: unknown };
+  return apiKey === undefined || typeof apiKey === 'string';
 }
 
 /**

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, InterceptorError } from '../errors/errors.js';
+import { parseApiKeySessionTokenResponse } from './digitalriver/parseApiKeySessionTokenResponse.js';
 import { parseOAuthTokenResponse } from './digitalriver/parseOAuthTokenResponse.js';
 import { parseSessionTokenResponse } from './digitalriver/parseSessionTokenResponse.js';
 import { parseBrowserSessionResponse } from './firmly/parseBrowserSessionResponse.js';
@@ -101,6 +102,15 @@ describe('token-response parsers (property-based)', () => {
           (result) =>
             'sessionToken' in result ? nonEmpty(result.sessionToken) : validToken(result.token),
         ),
+      ),
+      RUNS,
+    );
+  });
+
+  it('Digital River SessionToken with apiKey: a valid token or a coded error, for any payload', () => {
+    fc.assert(
+      fc.property(fc.oneof(json, fc.anything()), (data) =>
+        judged(() => parseApiKeySessionTokenResponse(data), validToken),
       ),
       RUNS,
     );

@@ -14,9 +14,6 @@ function formatMoney(money) {
 function toView(cart) {
   const lines = Array.isArray(cart?.line_items) ? cart.line_items : [];
   const rows = [['Subtotal', formatMoney(cart?.sub_total)]];
-  if (cart?.discount_total?.number > 0) {
-    rows.push(['Discount', `−${formatMoney(cart.discount_total)}`]);
-  }
   if (cart?.shipping_info) {
     rows.push(['Shipping', formatMoney(cart.shipping_total)], ['Tax', formatMoney(cart.tax)]);
   }

@@ -85,6 +85,7 @@ describe('the README examples', () => {
     'plainHtml.html',
     'multipleOrigins.html',
     'digitalRiver.html',
+    'digitalRiverApiKey.html',
     'ownWorkerTag.html',
     'nextLayout.tsx',
   ])('%s configures the tag validly', (file) => {

@@ -22,7 +22,28 @@ describe('askControlledPage', () => {
         (port) => port.postMessage({ tag: PROTOCOL_TAG, ok: true, value: { session_token: 'S' } }),
       ]),
     );
-    await expect(ask()).resolves.toEqual({ session_token: 'S' });
+    await expect(ask({})).resolves.toEqual({ session_token: 'S' });
+  });
+
+  it('tells the page which SessionToken to run: with the worker’s API key in api-key mode', async () => {
+    const seen: unknown[] = [];
+    const windows = [
+      {
+        postMessage: (message: unknown, transfer: MessagePort[]) => {
+          seen.push(message);
+          transfer[0]?.postMessage({ tag: PROTOCOL_TAG, ok: true, value: {} });
+        },
+      },
+    ];
+    const scope = {
+      clients: { matchAll: async () => windows },
+    } as unknown as ServiceWorkerGlobalScope;
+    await askControlledPage(scope)({ apiKey: 'pub-key' });
+    await askControlledPage(scope)({});
+    expect(seen).toEqual([
+      { tag: PROTOCOL_TAG, type: 'runSessionToken', apiKey: 'pub-key' },
+      { tag: PROTOCOL_TAG, type: 'runSessionToken' },
+    ]);
   });
 
   it('tries the next page when one fails', async () => {
@@ -37,7 +58,7 @@ describe('askControlledPage', () => {
         (port) => port.postMessage({ tag: PROTOCOL_TAG, ok: true, value: { session_token: 'T' } }),
       ]),
     );
-    await expect(ask()).resolves.toEqual({ session_token: 'T' });
+    await expect(ask({})).resolves.toEqual({ session_token: 'T' });
   });
 
   it('with no page open, a Digital River call gets a coded 503 rather than a hang', async () => {
@@ -46,6 +67,7 @@ describe('askControlledPage', () => {
       {
         provider: 'digitalriver',
         siteId: 's',
+        tokenVia: 'oauth',
         storeOrigin: 'https://store.example',
         apiOrigin: 'https://api.example',
         apiOrigins: ['https://api.example'],

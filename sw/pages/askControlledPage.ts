@@ -9,13 +9,15 @@ const ASK_TIMEOUT_MS = SESSION_TOKEN_TIMEOUT_MS + 2_000;
 
 /**
  * Asks the pages this worker controls, one after another, to run Digital River's SessionToken
- * site action, which must come from the shopper's browser with the store's cookies.
+ * site action, which must come from the shopper's browser with the store's cookies: with the API
+ * key when the worker's configuration says `tokenVia: 'api-key'`, so a page configured otherwise
+ * still runs the one this worker reads.
  *
  * @param scope - the worker's global scope
  * @returns the `askPage` the Digital River provider needs
  */
 export function askControlledPage(scope: ServiceWorkerGlobalScope): AskPage {
-  return async (signal) => {
+  return async (ask, signal) => {
     const windows = await scope.clients.matchAll({ type: 'window' });
     let failure: unknown = new InterceptorError(
       'SessionTokenFailed',
@@ -26,7 +28,7 @@ export function askControlledPage(scope: ServiceWorkerGlobalScope): AskPage {
       try {
         return await request(
           (data, ports) => client.postMessage(data, ports),
-          { type: 'runSessionToken' },
+          { type: 'runSessionToken', ...ask },
           {
             timeoutMs: ASK_TIMEOUT_MS,
             timeoutError: () =>

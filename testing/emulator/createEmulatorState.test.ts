@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { startDigitalRiverEmulator } from './digitalRiver/digitalRiverEmulator.js';
-import { startFirmlyEmulator } from './firmly/firmlyEmulator.js';
-import { startPerTest } from './startPerTest.fixtures.js';
-
-const startFirmly = startPerTest(startFirmlyEmulator);
-const startDigitalRiver = startPerTest(startDigitalRiverEmulator);
+import { startDigitalRiver } from './digitalRiver/startDigitalRiver.fixtures.js';
+import { startFirmly } from './firmly/startFirmly.fixtures.js';
 
 describe('the controls both emulators share', () => {
   it.each([

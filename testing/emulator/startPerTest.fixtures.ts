@@ -1,19 +1,16 @@
-import { afterEach } from 'vitest';
+import { onTestFinished } from 'vitest';
 
 /**
- * Wraps an emulator's start function for a unit-test file: every emulator it starts is closed after
- * the test that started it, so a failing story cannot leave a listening port to the next one.
+ * Wraps an emulator's start function for unit tests: every emulator it starts is closed when the
+ * test that started it finishes, so a failing story cannot leave a listening port to the next one.
+ * It registers nothing until a test starts an emulator, so a fixture module can export the result.
  */
 export function startPerTest<Options, Emulator extends { close(): Promise<void> }>(
   startEmulator: (options: Options) => Promise<Emulator>,
 ): (options?: Options) => Promise<Emulator> {
-  const running: Emulator[] = [];
-  afterEach(async () => {
-    await Promise.all(running.splice(0).map((emulator) => emulator.close()));
-  });
   return async (options = {} as Options) => {
     const emulator = await startEmulator(options);
-    running.push(emulator);
+    onTestFinished(() => emulator.close());
     return emulator;
   };
 }

@@ -2,33 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { StoredSession } from '../../session/tokenStore.js';
 import { digitalRiverTestConfig } from '../../testDoubles.fixtures.js';
 import { digitalRiverProvider } from './digitalRiverProvider.js';
+import { recordingFetch } from './recordingFetch.fixtures.js';
 
 const config = digitalRiverTestConfig;
 const BASIC = `Basic ${btoa('pub-key:')}`;
-
-interface Seen {
-  url: string;
-  body: string;
-  contentType: string | null;
-  authorization: string | null;
-}
-
-/** A token endpoint that answers each request in turn (the last JSON answer repeats). */
-function recordingFetch(...answers: (unknown | Response)[]) {
-  const requests: Seen[] = [];
-  const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    requests.push({
-      url: request.url,
-      body: await request.text(),
-      contentType: request.headers.get('content-type'),
-      authorization: request.headers.get('authorization'),
-    });
-    const answer = answers[Math.min(requests.length, answers.length) - 1];
-    return answer instanceof Response ? answer : Response.json(answer);
-  }) as typeof fetch;
-  return { fetchFn, requests };
-}
 
 const flat = {
   access_token: 'acc2',

@@ -4,16 +4,25 @@ import type { StoredSession } from '../../session/tokenStore.js';
 import type { Provider } from '../Provider.js';
 import { requestWithin } from '../requestWithin.js';
 import { oauthTokenRequest } from './oauthTokenRequest.js';
+import { parseApiKeySessionTokenResponse } from './parseApiKeySessionTokenResponse.js';
 import { parseOAuthTokenResponse } from './parseOAuthTokenResponse.js';
 import { parseSessionTokenResponse } from './parseSessionTokenResponse.js';
 import { readDigitalRiverRefusal } from './readDigitalRiverRefusal.js';
 import type { OAuthToken } from './readOAuthToken.js';
 
 /**
+ * Which SessionToken the page is to run: with `apiKey`, the site action answers the token itself;
+ * without, a session token to exchange.
+ */
+export interface SessionTokenAsk {
+  apiKey?: string;
+}
+
+/**
  * Runs the SessionToken site action in a shopper's page, as Digital River requires, and returns
  * what its JSONP callback received.
  */
-export type AskPage = (signal?: AbortSignal) => Promise<unknown>;
+export type AskPage = (ask: SessionTokenAsk, signal?: AbortSignal) => Promise<unknown>;
 
 const isRefused = (error: unknown) =>
   error instanceof InterceptorError && error.code === 'TokenExpired';
@@ -21,10 +30,12 @@ const isRefused = (error: unknown) =>
 /**
  * The Digital River Global Commerce provider. A fresh session runs SessionToken in a page, then
  * exchanges its session token (the password grant), identifying the client with the public API
- * key. Renewal tries, in order: the refresh token (they rotate, so the store keeps the newest and
- * the single flight and Web Lock make sure no two refreshes spend the same one); then the stored
- * session token again, as Digital River's reference shop does; and only then, by throwing
- * `TokenExpired`, a new SessionToken in the page.
+ * key; with `tokenVia: 'api-key'`, SessionToken runs with the key and answers the token itself,
+ * and nothing is exchanged. Renewal tries, in order: the refresh token (they rotate, so the store
+ * keeps the newest and the single flight and Web Lock make sure no two refreshes spend the same
+ * one); then the stored session token again, as Digital River's reference shop does (there is
+ * none in `api-key` mode); and only then, by throwing `TokenExpired`, a new SessionToken in the
+ * page.
  *
  * `deviceId` names the shopper session: a new id for each SessionToken, kept across renewals.
  *
@@ -98,8 +109,13 @@ export function digitalRiverProvider(
           deviceCreated: false,
         };
       }
-      const answer = parseSessionTokenResponse(await askPage(signal));
       const deviceId = crypto.randomUUID();
+      if (config.tokenVia === 'api-key') {
+        const ask = config.apiKey ? { apiKey: config.apiKey } : {};
+        const token = parseApiKeySessionTokenResponse(await askPage(ask, signal));
+        return { ...token, deviceId, deviceCreated: true };
+      }
+      const answer = parseSessionTokenResponse(await askPage({}, signal));
       if ('token' in answer) return { ...answer.token, deviceId, deviceCreated: true };
       const token = await exchange(
         fetchFn,

@@ -1,32 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog.js';
 import { postControl } from '../postControl.fixtures.js';
-import { startPerTest } from '../startPerTest.fixtures.js';
+import { API_KEY, CART, SITE } from './digitalRiverConstants.fixtures.js';
+import { jsonpValue, sessionToken, sessionTokenAction } from './sessionTokens.fixtures.js';
+import { addToCart, cartOf, shopperCall } from './shopperCalls.fixtures.js';
+import { startDigitalRiver } from './startDigitalRiver.fixtures.js';
 import {
-  API_KEY,
-  addToCart,
-  CART,
-  cartOf,
   exchange,
-  jsonpValue,
   newShopper,
   refresh,
-  SITE,
-  sessionToken,
-  sessionTokenAction,
-  shopperCall,
   type Token,
   tokenCall,
   tokenRequest,
-} from './digitalRiverCalls.fixtures.js';
-import { startDigitalRiverEmulator } from './digitalRiverEmulator.js';
+} from './tokenGrants.fixtures.js';
 
-const start = startPerTest(startDigitalRiverEmulator);
 const [mug] = catalog;
 
 describe('test controls', () => {
   it('hides the test routes and the echo route unless test controls are on', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const { access_token } = await newShopper(emulator);
     for (const path of ['/__emulator/counters', '/__emulator/log']) {
       expect((await fetch(`${emulator.apiOrigin}${path}`)).status).toBe(404);
@@ -43,7 +35,7 @@ describe('test controls', () => {
   });
 
   it('lets a browser test steer the emulator over HTTP, with CORS headers', async () => {
-    const emulator = await start({ testControls: true });
+    const emulator = await startDigitalRiver({ testControls: true });
     const control = (path: string, body?: unknown) =>
       fetch(`${emulator.apiOrigin}/__emulator/${path}`, {
         method: body === undefined ? 'GET' : 'POST',
@@ -85,7 +77,7 @@ describe('test controls', () => {
   });
 
   it('echoes bodies byte for byte and the scheme of the Authorization header, never the token', async () => {
-    const emulator = await start({ testControls: true });
+    const emulator = await startDigitalRiver({ testControls: true });
     const { access_token } = await newShopper(emulator);
     const bytes = new Uint8Array([0, 255, 128, 10, 13, 1]);
 
@@ -111,7 +103,7 @@ describe('test controls', () => {
 
 describe('controls over HTTP', () => {
   it('lets a browser test set CORS, a fault and a redirect', async () => {
-    const emulator = await start({ testControls: true });
+    const emulator = await startDigitalRiver({ testControls: true });
     const control = (name: string, body: unknown) => postControl(emulator.apiOrigin, name, body);
 
     expect(
@@ -133,7 +125,7 @@ describe('controls over HTTP', () => {
 
 describe('the request log', () => {
   it('records requests on both origins but never a token', async () => {
-    const emulator = await start({ testControls: true });
+    const emulator = await startDigitalRiver({ testControls: true });
     const session = await sessionToken(emulator);
     const first = await exchange(emulator, session);
     const keyed = await jsonpValue(

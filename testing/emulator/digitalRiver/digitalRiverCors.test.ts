@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { startPerTest } from '../startPerTest.fixtures.js';
-import { accessToken, CART, cartCall, SHOP, tokenCall } from './digitalRiverCalls.fixtures.js';
-import { startDigitalRiverEmulator } from './digitalRiverEmulator.js';
-
-const start = startPerTest(startDigitalRiverEmulator);
+import { CART, SHOP } from './digitalRiverConstants.fixtures.js';
+import { accessToken } from './sessionTokens.fixtures.js';
+import { cartCall } from './shopperCalls.fixtures.js';
+import { startDigitalRiver } from './startDigitalRiver.fixtures.js';
+import { tokenCall } from './tokenGrants.fixtures.js';
 
 describe('CORS', () => {
   it('answers a preflight with the public methods and headers, the origin mirrored, and a max age', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const res = await fetch(`${emulator.apiOrigin}${CART}/line-items`, {
       method: 'OPTIONS',
       headers: {
@@ -31,7 +31,7 @@ describe('CORS', () => {
 
 describe('CORS for a storefront that sends credentials', () => {
   it('mirrors the page origin with credentials, so withCredentials calls can read the cart', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const res = await cartCall(emulator, await accessToken(emulator));
 
     expect(res.status).toBe(200);
@@ -41,7 +41,7 @@ describe('CORS for a storefront that sends credentials', () => {
   });
 
   it("allows a storefront's own header in preflight by default, and refuses it when restricted", async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const preflight = () =>
       fetch(`${emulator.apiOrigin}${CART}`, {
         method: 'OPTIONS',
@@ -62,7 +62,7 @@ describe('CORS for a storefront that sends credentials', () => {
   });
 
   it('answers the documented wildcard when asked, which a browser refuses for credentialed calls', async () => {
-    const emulator = await start({ cors: { allowOrigins: '*' } });
+    const emulator = await startDigitalRiver({ cors: { allowOrigins: '*' } });
     const res = await cartCall(emulator, await accessToken(emulator));
 
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
@@ -70,7 +70,7 @@ describe('CORS for a storefront that sends credentials', () => {
   });
 
   it('can leave CORS headers off a 401, so the page sees a network error, and keep them on a 200', async () => {
-    const emulator = await start({ cors: { omitOnUnauthorized: true } });
+    const emulator = await startDigitalRiver({ cors: { omitOnUnauthorized: true } });
     const token = await accessToken(emulator);
 
     const refused = await cartCall(emulator, 'f'.repeat(64));
@@ -88,7 +88,7 @@ describe('CORS for a storefront that sends credentials', () => {
   });
 
   it('allows only the listed page origins once restricted', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     emulator.setCors({ allowOrigins: ['https://other.example'] });
     const res = await cartCall(emulator, await accessToken(emulator));
     expect(res.headers.get('access-control-allow-origin')).toBeNull();

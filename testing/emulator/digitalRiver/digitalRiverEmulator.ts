@@ -251,7 +251,10 @@ export async function startDigitalRiverEmulator(
     // `format=json`; clients always ask for JSON, so the emulator answers nothing else.
     const route = matchShopperRoute(method, path);
     if (route) {
-      shopperCall(req, res, (shopperId) => route({ shopperId, query: url.searchParams, book }));
+      const body = raw.toString('utf8');
+      shopperCall(req, res, (shopperId) =>
+        route({ shopperId, query: url.searchParams, body, book }),
+      );
       return;
     }
     throw new DigitalRiverApiError(404, 'resource-not-found', `No route for ${method} ${path}.`);

@@ -1,26 +1,21 @@
 import { describe, expect, it, vi } from 'vitest';
-import { startPerTest } from '../startPerTest.fixtures.js';
-import {
-  accessToken,
-  CART,
-  cartCall,
-  SHOP,
-  SITE,
-  tokenCall,
-} from './digitalRiverCalls.fixtures.js';
-import { startDigitalRiverEmulator } from './digitalRiverEmulator.js';
-
-const start = startPerTest(startDigitalRiverEmulator);
+import { CART, SHOP, SITE } from './digitalRiverConstants.fixtures.js';
+import { accessToken } from './sessionTokens.fixtures.js';
+import { cartCall } from './shopperCalls.fixtures.js';
+import { startDigitalRiver } from './startDigitalRiver.fixtures.js';
+import { tokenCall } from './tokenGrants.fixtures.js';
 
 describe('faults', () => {
   it('answers the token endpoint 429 with Retry-After in the nested error shape', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     emulator.injectFault({ endpoint: 'token', kind: 'status429', times: 1, retryAfter: 2 });
 
     const limited = await tokenCall(emulator);
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('2');
     expect(limited.headers.get('access-control-allow-origin')).toBe(SHOP);
+    // The storefront's worker, on another origin, can read the wait.
+    expect(limited.headers.get('access-control-expose-headers')).toBe('Retry-After');
     expect(await limited.json()).toEqual({
       errors: {
         error: [
@@ -37,7 +32,7 @@ describe('faults', () => {
   });
 
   it('fails Shopper API calls, counted as cart calls, and leaves the token endpoint alone', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const token = await accessToken(emulator);
     emulator.injectFault({ endpoint: 'cart', kind: 'status503', times: 2, retryAfter: 5 });
 
@@ -51,7 +46,7 @@ describe('faults', () => {
   });
 
   it('fails the store SessionToken action and holds or drops connections until close()', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     emulator.injectFault({ endpoint: 'session-token', kind: 'html', times: 1 });
     const page = await fetch(`${emulator.storeOrigin}/store/demoSite/SessionToken?format=json`);
     expect(page.status).toBe(502);
@@ -66,7 +61,7 @@ describe('faults', () => {
 
 describe('redirects', () => {
   it('moves a Shopper API call, with CORS on the redirect so the browser may follow it', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const token = await accessToken(emulator);
     emulator.redirect({ path: '/v1/shoppers/me/carts/current', status: 308, location: CART });
 
@@ -88,7 +83,7 @@ describe('redirects', () => {
 
 describe('abandoned requests', () => {
   it('counts a request whose client gave up before the answer', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const controller = new AbortController();
     // A body that never ends keeps the request open until the client aborts it. The store counts
     // an Authorization header before reading the body, which shows the request has arrived.

@@ -1,27 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog.js';
-import { startPerTest } from '../startPerTest.fixtures.js';
-import {
-  API_KEY,
-  addToCart,
-  CART,
-  cartOf,
-  exchange,
-  HEX_64,
-  jsonpValue,
-  newShopper,
-  sessionTokenAction,
-  shopperCall,
-} from './digitalRiverCalls.fixtures.js';
-import { startDigitalRiverEmulator } from './digitalRiverEmulator.js';
+import { API_KEY, CART, HEX_64 } from './digitalRiverConstants.fixtures.js';
+import { jsonpValue, sessionTokenAction } from './sessionTokens.fixtures.js';
+import { addToCart, cartOf, shopperCall } from './shopperCalls.fixtures.js';
+import { startDigitalRiver } from './startDigitalRiver.fixtures.js';
+import { exchange, newShopper } from './tokenGrants.fixtures.js';
 import { unwrapJsonp } from './unwrapJsonp.fixtures.js';
 
-const start = startPerTest(startDigitalRiverEmulator);
 const [mug] = catalog;
 
 describe('the SessionToken site action', () => {
   it('hands a page without an API key a session token through its callback, and a store cookie', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
 
     const res = await sessionTokenAction(emulator);
 
@@ -37,14 +27,14 @@ describe('the SessionToken site action', () => {
   });
 
   it('answers plain JSON when the page names no callback', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const res = await sessionTokenAction(emulator, 'format=json');
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(await res.json()).toEqual({ session_token: expect.stringMatching(/^[0-9A-F]{32}$/) });
   });
 
   it('hands a page with a valid API key a flat token at once, expires_in as a string', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
 
     const value = await jsonpValue(
       await sessionTokenAction(emulator, `apiKey=${API_KEY}&format=json&callback=drSession`),
@@ -61,7 +51,7 @@ describe('the SessionToken site action', () => {
   });
 
   it('answers a wrong API key with invalid_client through the callback, so the page can read it', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const res = await sessionTokenAction(emulator, 'apiKey=stolen&format=json&callback=cb');
 
     // A script with an error status never runs, so the error travels in a 200.
@@ -80,14 +70,14 @@ describe('the SessionToken site action', () => {
   });
 
   it('answers 404 for a site it does not serve, so the script tag fails to load', async () => {
-    const emulator = await start({ siteId: 'otherSite' });
+    const emulator = await startDigitalRiver({ siteId: 'otherSite' });
     expect((await sessionTokenAction(emulator)).status).toBe(404);
     const elsewhere = await fetch(`${emulator.storeOrigin}/store/otherSite/Cart`);
     expect(elsewhere.status).toBe(404);
   });
 
   it('refuses a callback name that could smuggle script into the answer', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     for (const name of ['alert(1)//', '1up', '', 'a'.repeat(65), 'a-b', 'x;y']) {
       const res = await sessionTokenAction(
         emulator,
@@ -99,7 +89,7 @@ describe('the SessionToken site action', () => {
   });
 
   it('keeps the shopper, and the cart, for a browser that sends the store cookie back', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const first = await sessionTokenAction(emulator);
     const cookie = first.headers.get('set-cookie')?.split(';')[0] ?? '';
     const token = await exchange(emulator, (await jsonpValue(first)).session_token as string);
@@ -116,7 +106,7 @@ describe('the SessionToken site action', () => {
   });
 
   it('counts every store request that carries an Authorization header', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     await sessionTokenAction(emulator, undefined, { headers: { authorization: 'bearer abc' } });
     await sessionTokenAction(emulator);
     expect(emulator.counters.storeRequestsWithAuth).toBe(1);

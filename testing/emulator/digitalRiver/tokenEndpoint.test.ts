@@ -1,29 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog.js';
-import { startPerTest } from '../startPerTest.fixtures.js';
-import {
-  API_KEY,
-  addToCart,
-  cartOf,
-  exchange,
-  HEX_64,
-  invalidToken,
-  newShopper,
-  refresh,
-  SHOP_ORIGIN,
-  sessionToken,
-  T0,
-  type Token,
-  tokenRequest,
-} from './digitalRiverCalls.fixtures.js';
-import { startDigitalRiverEmulator } from './digitalRiverEmulator.js';
+import { API_KEY, HEX_64, SHOP_ORIGIN, T0 } from './digitalRiverConstants.fixtures.js';
+import { sessionToken } from './sessionTokens.fixtures.js';
+import { addToCart, cartOf, invalidToken } from './shopperCalls.fixtures.js';
+import { startDigitalRiver } from './startDigitalRiver.fixtures.js';
+import { exchange, newShopper, refresh, type Token, tokenRequest } from './tokenGrants.fixtures.js';
 
-const start = startPerTest(startDigitalRiverEmulator);
 const [mug] = catalog;
 
 describe('the token endpoint', () => {
   it('exchanges a session token for a wrapped, opaque token with the configured lifetime', async () => {
-    const emulator = await start({ accessTokenLifetimeSeconds: 3599 });
+    const emulator = await startDigitalRiver({ accessTokenLifetimeSeconds: 3599 });
 
     const res = await tokenRequest(emulator, {
       grant_type: 'password',
@@ -45,7 +32,7 @@ describe('the token endpoint', () => {
   });
 
   it('with sessionTokenReuse off, accepts a session token once, and not after 10 minutes', async () => {
-    const emulator = await start({ sessionTokenReuse: false });
+    const emulator = await startDigitalRiver({ sessionTokenReuse: false });
     emulator.setNow(() => T0);
     const once = await sessionToken(emulator);
     await exchange(emulator, once);
@@ -72,7 +59,7 @@ describe('the token endpoint', () => {
   });
 
   it('rotates refresh tokens: the new pair keeps the cart, the old refresh token is refused', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const first = await newShopper(emulator);
     await addToCart(emulator, first.access_token, mug?.id ?? '');
 
@@ -95,7 +82,7 @@ describe('the token endpoint', () => {
   });
 
   it('refuses other grants, missing parameters and a JSON body with 400 invalid_request', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const attempts = [
       tokenRequest(emulator, { grant_type: 'client_credentials' }),
       tokenRequest(emulator, { grant_type: 'password' }),
@@ -123,7 +110,7 @@ describe('client identification on the token endpoint', () => {
   };
 
   it('answers 401 invalid_client, flat, to a grant that does not identify a known client', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const token = await sessionToken(emulator);
     const grant = { grant_type: 'password', dr_session_token: token };
     const wrongKey = `Basic ${Buffer.from('stolen:').toString('base64')}`;
@@ -143,7 +130,7 @@ describe('client identification on the token endpoint', () => {
   });
 
   it('takes the key as the Basic user name, or as client_id in the form or the query', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const inQuery = new URLSearchParams({
       client_id: API_KEY,
       grant_type: 'password',
@@ -173,7 +160,7 @@ describe('client identification on the token endpoint', () => {
   });
 
   it("with apiKeys 'any', takes a storefront's real key, but still refuses no key", async () => {
-    const emulator = await start({ apiKeys: 'any' });
+    const emulator = await startDigitalRiver({ apiKeys: 'any' });
     const grant = async () => ({
       grant_type: 'password',
       dr_session_token: await sessionToken(emulator),
@@ -184,7 +171,7 @@ describe('client identification on the token endpoint', () => {
   });
 
   it('with requireClientId off, exchanges for an unidentified client', async () => {
-    const emulator = await start({ requireClientId: false });
+    const emulator = await startDigitalRiver({ requireClientId: false });
     const res = await tokenRequest(
       emulator,
       { grant_type: 'password', dr_session_token: await sessionToken(emulator) },
@@ -197,7 +184,7 @@ describe('client identification on the token endpoint', () => {
 
 describe('session token reuse', () => {
   it('exchanges the same session token again for the same shopper and cart, until the shopper session ends', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     emulator.setNow(() => T0);
     const token = await sessionToken(emulator);
     const first = await exchange(emulator, token);

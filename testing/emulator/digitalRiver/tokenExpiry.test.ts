@@ -1,25 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../catalog.js';
-import { startPerTest } from '../startPerTest.fixtures.js';
-import {
-  addToCart,
-  CART,
-  cartOf,
-  invalidToken,
-  newShopper,
-  refresh,
-  shopperCall,
-  T0,
-  type Token,
-} from './digitalRiverCalls.fixtures.js';
-import { startDigitalRiverEmulator } from './digitalRiverEmulator.js';
+import { CART, T0 } from './digitalRiverConstants.fixtures.js';
+import { addToCart, cartOf, invalidToken, shopperCall } from './shopperCalls.fixtures.js';
+import { startDigitalRiver } from './startDigitalRiver.fixtures.js';
+import { newShopper, refresh, type Token } from './tokenGrants.fixtures.js';
 
-const start = startPerTest(startDigitalRiverEmulator);
 const [mug] = catalog;
 
 describe('token expiry and revocation', () => {
   it('refuses an access token past its lifetime, and a refresh brings the cart back', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     emulator.setNow(() => T0);
     emulator.setAccessTokenLifetime(60);
     const first = await newShopper(emulator);
@@ -34,7 +24,7 @@ describe('token expiry and revocation', () => {
   });
 
   it('after expireAccessTokens, calls fail with 401 until the client refreshes', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const first = await newShopper(emulator);
     await addToCart(emulator, first.access_token, mug?.id ?? '');
 
@@ -50,7 +40,7 @@ describe('token expiry and revocation', () => {
   });
 
   it('after revokeRefreshTokens, refresh fails and the client must run SessionToken again', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const first = await newShopper(emulator);
 
     emulator.revokeRefreshTokens();

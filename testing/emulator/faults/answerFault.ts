@@ -24,7 +24,16 @@ export function answerFault(
   res: ServerResponse,
   shapes: FaultShapes,
 ): void {
-  if (fault.retryAfter !== undefined) res.setHeader('Retry-After', String(fault.retryAfter));
+  if (fault.retryAfter !== undefined) {
+    res.setHeader('Retry-After', String(fault.retryAfter));
+    // Retry-After is not a CORS-safelisted response header: a page or worker on another origin
+    // reads it only when the API lists it, as an API that wants browsers to wait has to.
+    const exposed = res.getHeader('Access-Control-Expose-Headers');
+    res.setHeader(
+      'Access-Control-Expose-Headers',
+      exposed === undefined ? 'Retry-After' : `${String(exposed)}, Retry-After`,
+    );
+  }
   switch (fault.kind) {
     case 'status429':
       sendJson(res, 429, shapes.errorBody(429));

@@ -1,36 +1,18 @@
-import { decodeJwt, decodeProtectedHeader, generateKeyPair } from 'jose';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { describe, expect, it, vi } from 'vitest';
 import { catalog } from '../catalog.js';
-import { startPerTest } from '../startPerTest.fixtures.js';
-import {
-  addToCart,
-  browserSession,
-  cartCall,
-  DOMAIN,
-  HOUR,
-  newSession,
-  type SessionBody,
-  SHOP_ORIGIN,
-  T0,
-  WEEK,
-} from './firmlyCalls.fixtures.js';
-import { startFirmlyEmulator } from './firmlyEmulator.js';
+import { addToCart, cartCall } from './firmlyCartCalls.fixtures.js';
+import { DOMAIN, HOUR, SHOP_ORIGIN, T0, WEEK } from './firmlyConstants.fixtures.js';
+import { browserSession, newSession, type SessionBody } from './firmlySessions.fixtures.js';
+import { startFirmly } from './startFirmly.fixtures.js';
 
-// Nothing here compares two emulators' signatures, so every emulator shares one RSA key pair.
-vi.mock('jose', async (importOriginal) =>
-  (await import('./joseWithOneKeyPair.fixtures.js')).joseWithOneKeyPair(importOriginal),
-);
-
-// The prime search happens once, here, and not inside the first story's time limit.
-beforeAll(() => generateKeyPair('RS256'), 30_000);
-
-const start = startPerTest(startFirmlyEmulator);
+vi.mock('jose', async (actual) => (await import('./oneKeyPair.fixtures.js')).oneKeyPair(actual));
 
 const [mug] = catalog;
 
 describe('getting a session', () => {
   it('gives a first-time shopper a new device and a signed RS256 token', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     emulator.setNow(() => T0);
 
     const session = await newSession(emulator);
@@ -50,7 +32,7 @@ describe('getting a session', () => {
   });
 
   it('lets a shopper back the day after expiry renew and keep the device and the cart', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     emulator.setNow(() => T0);
     const first = await newSession(emulator);
     await addToCart(emulator, first.access_token, mug?.id ?? '');
@@ -70,7 +52,7 @@ describe('getting a session', () => {
   });
 
   it('renews within a renewal window a test sets', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     emulator.setNow(() => T0);
     const first = await newSession(emulator);
     emulator.setRenewWindow(60);
@@ -82,7 +64,7 @@ describe('getting a session', () => {
   });
 
   it('refuses to renew a token more than a week past expiry, so the shopper starts afresh', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     emulator.setNow(() => T0);
     const first = await newSession(emulator);
 
@@ -102,7 +84,7 @@ describe('getting a session', () => {
   });
 
   it('treats a garbage token or an unreadable body as too old to renew', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     for (const body of ['{"access_token":"not-a-token"}', '{"access_token":', '[1]']) {
       const res = await browserSession(emulator, { body });
       expect(res.status).toBe(401);
@@ -112,7 +94,7 @@ describe('getting a session', () => {
   });
 
   it('answers a storefront configured with a wrong or missing app id with 400 InvalidAppId', async () => {
-    const emulator = await start({ appIds: ['demo-app'] });
+    const emulator = await startFirmly({ appIds: ['demo-app'] });
     const wrong = await browserSession(emulator, { headers: { 'x-firmly-app-id': 'other-app' } });
     const missing = await fetch(`${emulator.origin}/api/v1/browser-session`, { method: 'POST' });
 
@@ -126,7 +108,7 @@ describe('getting a session', () => {
   });
 
   it('issues tokens with the lifetime set by a test', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     emulator.setTokenLifetime(5);
     expect((await newSession(emulator)).expires_in).toBe(5);
     expect(() => emulator.setTokenLifetime(0)).toThrow(TypeError);
@@ -137,7 +119,7 @@ describe('the fsession_v2 cookie', () => {
   const cookieOf = (res: Response) => res.headers.get('set-cookie')?.split(';')[0] ?? '';
 
   it('sets the token as a cookie only browser-session reads, for the renewal window', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     const res = await browserSession(emulator, { headers: { origin: 'https://shop.example' } });
     const body = (await res.json()) as SessionBody;
     expect(res.headers.get('set-cookie')).toBe(
@@ -150,7 +132,7 @@ describe('the fsession_v2 cookie', () => {
   });
 
   it('keeps the device for a shopper who lost the stored token but kept the cookie, even after expiry', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     emulator.setNow(() => T0);
     const first = await browserSession(emulator);
     const { device_id } = (await first.json()) as SessionBody;
@@ -161,7 +143,7 @@ describe('the fsession_v2 cookie', () => {
   });
 
   it('treats a cookie too old to renew, or garbage, as no cookie: a new device, never an error', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     emulator.setNow(() => T0);
     const first = await browserSession(emulator);
     emulator.setNow(() => T0 + HOUR + WEEK + 1000);
@@ -173,7 +155,7 @@ describe('the fsession_v2 cookie', () => {
   });
 
   it('lets a token in the body win over the cookie', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     const a = await browserSession(emulator);
     const b = (await newSession(emulator)) as SessionBody;
     const res = await browserSession(emulator, {

@@ -1,34 +1,18 @@
-import { generateKeyPair } from 'jose';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { catalog } from '../catalog.js';
 import { postControl } from '../postControl.fixtures.js';
-import { startPerTest } from '../startPerTest.fixtures.js';
-import {
-  addToCart,
-  CART,
-  cartCall,
-  DOMAIN,
-  newSession,
-  SHOP_ORIGIN,
-  sessionFromShop,
-} from './firmlyCalls.fixtures.js';
-import { startFirmlyEmulator } from './firmlyEmulator.js';
+import { addToCart, cartCall } from './firmlyCartCalls.fixtures.js';
+import { CART, DOMAIN, SHOP_ORIGIN } from './firmlyConstants.fixtures.js';
+import { newSession, sessionFromShop } from './firmlySessions.fixtures.js';
+import { startFirmly } from './startFirmly.fixtures.js';
 
-// Nothing here compares two emulators' signatures, so every emulator shares one RSA key pair.
-vi.mock('jose', async (importOriginal) =>
-  (await import('./joseWithOneKeyPair.fixtures.js')).joseWithOneKeyPair(importOriginal),
-);
-
-// The prime search happens once, here, and not inside the first story's time limit.
-beforeAll(() => generateKeyPair('RS256'), 30_000);
-
-const start = startPerTest(startFirmlyEmulator);
+vi.mock('jose', async (actual) => (await import('./oneKeyPair.fixtures.js')).oneKeyPair(actual));
 
 const [mug] = catalog;
 
 describe('test controls', () => {
   it('hides the test routes unless test controls are on', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     for (const path of ['/__emulator/counters', '/__emulator/log']) {
       expect((await fetch(`${emulator.origin}${path}`)).status).toBe(404);
     }
@@ -39,7 +23,7 @@ describe('test controls', () => {
   });
 
   it('lets a browser test steer the emulator over HTTP, with CORS headers', async () => {
-    const emulator = await start({ testControls: true });
+    const emulator = await startFirmly({ testControls: true });
     const control = (path: string, body?: unknown) =>
       fetch(`${emulator.origin}/__emulator/${path}`, {
         method: body === undefined ? 'GET' : 'POST',
@@ -72,7 +56,7 @@ describe('test controls', () => {
   });
 
   it('echoes JSON, form data and binary bodies byte for byte', async () => {
-    const emulator = await start({ testControls: true });
+    const emulator = await startFirmly({ testControls: true });
     const { access_token } = await newSession(emulator);
     const echo = async (body: BodyInit, headers: Record<string, string> = {}) => {
       const res = await cartCall(emulator, access_token, '/api/v2/echo', {
@@ -104,7 +88,7 @@ describe('test controls', () => {
 
 describe('controls over HTTP', () => {
   it('lets a browser test set CORS, a redirect, a 429 and the renewal window', async () => {
-    const emulator = await start({ testControls: true });
+    const emulator = await startFirmly({ testControls: true });
     const control = (name: string, body: unknown) => postControl(emulator.origin, name, body);
 
     expect((await control('cors', { allowOrigins: ['https://other.example'] })).status).toBe(204);
@@ -128,7 +112,7 @@ describe('controls over HTTP', () => {
 
 describe('the request log', () => {
   it('records each cart call but never the token itself', async () => {
-    const emulator = await start({ testControls: true });
+    const emulator = await startFirmly({ testControls: true });
     const { access_token } = await newSession(emulator);
 
     await addToCart(emulator, access_token, mug?.id ?? '');

@@ -1,6 +1,5 @@
-import type { EmulatorCors } from '../cors/EmulatorCors.js';
 import type { ControlTable } from '../http/answerControl.js';
-import type { EmulatorRedirect } from '../redirects/EmulatorRedirect.js';
+import { sharedControls } from '../http/sharedControls.js';
 import type { FirmlyEmulator } from './firmlyEmulator.js';
 import type { EmulatorFault } from './firmlyFaults.js';
 
@@ -14,16 +13,9 @@ import type { EmulatorFault } from './firmlyFaults.js';
  */
 export function firmlyControls(emulator: Omit<FirmlyEmulator, 'origin' | 'close'>): ControlTable {
   return {
-    'POST /__emulator/reset': () => emulator.reset(),
-    'GET /__emulator/counters': () => emulator.counters,
-    'GET /__emulator/log': () => emulator.requestLog,
-    'POST /__emulator/token-lifetime': (body) =>
-      emulator.setTokenLifetime((body as { seconds?: number }).seconds as number),
+    ...sharedControls<EmulatorFault>(emulator, (seconds) => emulator.setTokenLifetime(seconds)),
     'POST /__emulator/renew-window': (body) =>
       emulator.setRenewWindow((body as { seconds?: number }).seconds as number),
-    'POST /__emulator/fault': (body) => emulator.injectFault(body as EmulatorFault),
-    'POST /__emulator/redirect': (body) => emulator.redirect(body as EmulatorRedirect),
-    'POST /__emulator/cors': (body) => emulator.setCors(body as EmulatorCors),
     'POST /__emulator/revoke': (body) => {
       const deviceId = (body as { device_id?: unknown }).device_id;
       if (typeof deviceId !== 'string' || deviceId === '') {

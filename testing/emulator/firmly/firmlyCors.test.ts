@@ -1,25 +1,10 @@
-import { generateKeyPair } from 'jose';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { startPerTest } from '../startPerTest.fixtures.js';
-import {
-  browserSession,
-  CART,
-  DOMAIN,
-  SHOP,
-  SHOP_ORIGIN,
-  sessionFromShop,
-} from './firmlyCalls.fixtures.js';
+import { describe, expect, it, vi } from 'vitest';
+import { CART, DOMAIN, SHOP, SHOP_ORIGIN } from './firmlyConstants.fixtures.js';
 import { type FirmlyEmulator, startFirmlyEmulator } from './firmlyEmulator.js';
+import { browserSession, sessionFromShop } from './firmlySessions.fixtures.js';
+import { startFirmly } from './startFirmly.fixtures.js';
 
-// Nothing here compares two emulators' signatures, so every emulator shares one RSA key pair.
-vi.mock('jose', async (importOriginal) =>
-  (await import('./joseWithOneKeyPair.fixtures.js')).joseWithOneKeyPair(importOriginal),
-);
-
-// The prime search happens once, here, and not inside the first story's time limit.
-beforeAll(() => generateKeyPair('RS256'), 30_000);
-
-const start = startPerTest(startFirmlyEmulator);
+vi.mock('jose', async (actual) => (await import('./oneKeyPair.fixtures.js')).oneKeyPair(actual));
 
 function preflight(emulator: FirmlyEmulator, requestHeaders: string, origin = SHOP) {
   return fetch(`${emulator.origin}${CART}`, {
@@ -37,7 +22,7 @@ const allowedHeaders = (res: Response) =>
 
 describe('CORS', () => {
   it('answers a preflight with the allowed headers, methods and a max age', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     const res = await fetch(`${emulator.origin}/api/v2/domains/${DOMAIN}/cart/line-items`, {
       method: 'OPTIONS',
       headers: {
@@ -61,7 +46,7 @@ describe('CORS', () => {
   });
 
   it('can be made stricter: other page origins refused, a shorter preflight cache', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     emulator.setCors({ allowOrigins: ['https://shop.example'], maxAgeSeconds: 5 });
     const refused = await browserSession(emulator, { headers: { origin: SHOP_ORIGIN } });
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
@@ -75,7 +60,7 @@ describe('CORS', () => {
   });
 
   it('exposes the request id, echoing the one the client sent', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     const res = await browserSession(emulator, {
       headers: { origin: SHOP_ORIGIN, 'x-firmly-request-id': 'req-42' },
     });
@@ -86,19 +71,19 @@ describe('CORS', () => {
 
 describe('defaults a storefront team can use at once', () => {
   it("accepts the storefront's own app id without configuration", async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     const res = await sessionFromShop(emulator, 'acme-production-app');
     expect(res.status).toBe(200);
   });
 
   it('still refuses an app id outside a list it was given', async () => {
-    const emulator = await start({ appIds: ['acme-app'] });
+    const emulator = await startFirmly({ appIds: ['acme-app'] });
     expect((await sessionFromShop(emulator, 'acme-app')).status).toBe(200);
     expect((await sessionFromShop(emulator, 'demo-app')).status).toBe(400);
   });
 
   it("lets a storefront's tracing header through preflight, with credentials for its origin", async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     const res = await preflight(emulator, 'x-firmly-authorization, traceparent, x-acme-trace');
 
     expect(allowedHeaders(res)).toEqual(
@@ -110,7 +95,7 @@ describe('defaults a storefront team can use at once', () => {
   });
 
   it('never mirrors the opaque "null" origin of a sandboxed document', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     const res = await sessionFromShop(emulator, 'demo-app', { origin: 'null' });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
@@ -118,7 +103,7 @@ describe('defaults a storefront team can use at once', () => {
 
 describe('CORS controls', () => {
   it("refuses a storefront's own header once the allowed headers are restricted", async () => {
-    const emulator = await start({ cors: { allowHeaders: [] } });
+    const emulator = await startFirmly({ cors: { allowHeaders: [] } });
     const refused = await preflight(emulator, 'x-firmly-authorization, x-acme-trace');
     expect(allowedHeaders(refused)).not.toContain('x-acme-trace');
     expect(allowedHeaders(refused)).toContain('x-firmly-authorization');
@@ -130,7 +115,7 @@ describe('CORS controls', () => {
   });
 
   it('can answer without credentials, or with the wildcard a browser refuses for credentialed calls', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     emulator.setCors({ allowCredentials: false });
     const plain = await sessionFromShop(emulator);
     expect(plain.headers.get('access-control-allow-origin')).toBe(SHOP);
@@ -143,7 +128,7 @@ describe('CORS controls', () => {
   });
 
   it('rejects a malformed setting instead of silently keeping the old one', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     expect(() => emulator.setCors({ allowOrigins: 'https://one.example' as never })).toThrow(
       TypeError,
     );

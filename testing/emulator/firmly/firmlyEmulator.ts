@@ -85,9 +85,8 @@ const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
  * Starts a local emulator of the Firmly Cart API: browser sessions with RS256 tokens (issue,
  * renewal, expiry, revocation, the `fsession_v2` cookie), CORS for a storefront on another origin,
  * optional test controls for counting calls, injecting faults and redirecting calls, and the cart
- * calls a storefront's session tests make: read a cart, add, change and clear its lines (v2), read
- * and add by SKU (v1), and the domains with a cart. Shipping, promo codes and orders are not
- * served (decision 020).
+ * endpoints Firmly documents (v2 and v1 carts, shipping info, promo codes, the active carts) on
+ * flat prices: no shipping rates, tax or discounts (decision 020).
  *
  * @param options - where to listen and how to behave; all optional
  * @returns the running emulator, once it is listening

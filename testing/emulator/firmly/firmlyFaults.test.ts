@@ -1,31 +1,14 @@
-import { generateKeyPair } from 'jose';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { startPerTest } from '../startPerTest.fixtures.js';
-import {
-  browserSession,
-  CART,
-  cartCall,
-  DOMAIN,
-  newSession,
-  SHOP,
-  sessionFromShop,
-  token,
-} from './firmlyCalls.fixtures.js';
-import { startFirmlyEmulator } from './firmlyEmulator.js';
+import { describe, expect, it, vi } from 'vitest';
+import { cartCall } from './firmlyCartCalls.fixtures.js';
+import { CART, DOMAIN, SHOP } from './firmlyConstants.fixtures.js';
+import { browserSession, newSession, sessionFromShop, token } from './firmlySessions.fixtures.js';
+import { startFirmly } from './startFirmly.fixtures.js';
 
-// Nothing here compares two emulators' signatures, so every emulator shares one RSA key pair.
-vi.mock('jose', async (importOriginal) =>
-  (await import('./joseWithOneKeyPair.fixtures.js')).joseWithOneKeyPair(importOriginal),
-);
-
-// The prime search happens once, here, and not inside the first story's time limit.
-beforeAll(() => generateKeyPair('RS256'), 30_000);
-
-const start = startPerTest(startFirmlyEmulator);
+vi.mock('jose', async (actual) => (await import('./oneKeyPair.fixtures.js')).oneKeyPair(actual));
 
 describe('faults', () => {
   it('counts a fault down one request at a time', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     emulator.injectFault({ endpoint: 'browser-session', kind: 'status503', times: 2 });
 
     const statuses = [];
@@ -36,7 +19,7 @@ describe('faults', () => {
   });
 
   it('answers with broken bodies the client has to survive', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     emulator.injectFault({ endpoint: 'browser-session', kind: 'malformedJson', times: 1 });
     emulator.injectFault({ endpoint: 'browser-session', kind: 'html', times: 1 });
     emulator.injectFault({ endpoint: 'browser-session', kind: 'missingFields', times: 1 });
@@ -50,7 +33,7 @@ describe('faults', () => {
   });
 
   it('fails only cart calls when the fault targets the cart', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     emulator.injectFault({ endpoint: 'cart', kind: 'status500', times: 1 });
     const { access_token } = await newSession(emulator);
 
@@ -62,7 +45,7 @@ describe('faults', () => {
   });
 
   it('drops the connection, or holds it until close() without hanging the test', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     emulator.injectFault({ endpoint: 'browser-session', kind: 'drop', times: 1 });
     await expect(browserSession(emulator)).rejects.toThrow();
 
@@ -78,7 +61,7 @@ describe('faults', () => {
 
 describe('429 with Retry-After', () => {
   it('answers the token endpoint 429 with the Retry-After a test names, then serves again', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     emulator.injectFault({
       endpoint: 'browser-session',
       kind: 'status429',
@@ -89,6 +72,10 @@ describe('429 with Retry-After', () => {
     const first = await sessionFromShop(emulator);
     expect(first.status).toBe(429);
     expect(first.headers.get('retry-after')).toBe('3');
+    // A storefront's page or worker on another origin can read it.
+    expect(first.headers.get('access-control-expose-headers')).toBe(
+      'x-firmly-request-id, Retry-After',
+    );
     expect(await first.json()).toEqual({ error: 'TooManyRequests', message: 'Too many requests.' });
     expect((await sessionFromShop(emulator)).status).toBe(429);
     expect((await sessionFromShop(emulator)).status).toBe(200);
@@ -96,7 +83,7 @@ describe('429 with Retry-After', () => {
   });
 
   it('answers a cart call 429 in the cart error shape, Retry-After as an HTTP date', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     const access = await token(emulator);
     const date = 'Wed, 21 Oct 2026 07:28:00 GMT';
     emulator.injectFault({ endpoint: 'cart', kind: 'status429', times: 1, retryAfter: date });
@@ -110,7 +97,7 @@ describe('429 with Retry-After', () => {
   });
 
   it('sends no Retry-After unless the fault names one, and refuses a malformed one', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     emulator.injectFault({ endpoint: 'browser-session', kind: 'status503', times: 1 });
     expect((await sessionFromShop(emulator)).headers.get('retry-after')).toBeNull();
     expect(() =>

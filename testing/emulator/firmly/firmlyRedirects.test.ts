@@ -1,22 +1,13 @@
-import { generateKeyPair } from 'jose';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { startPerTest } from '../startPerTest.fixtures.js';
-import { CART, SHOP, token } from './firmlyCalls.fixtures.js';
-import { startFirmlyEmulator } from './firmlyEmulator.js';
+import { describe, expect, it, vi } from 'vitest';
+import { CART, SHOP } from './firmlyConstants.fixtures.js';
+import { token } from './firmlySessions.fixtures.js';
+import { startFirmly } from './startFirmly.fixtures.js';
 
-// Nothing here compares two emulators' signatures, so every emulator shares one RSA key pair.
-vi.mock('jose', async (importOriginal) =>
-  (await import('./joseWithOneKeyPair.fixtures.js')).joseWithOneKeyPair(importOriginal),
-);
-
-// The prime search happens once, here, and not inside the first story's time limit.
-beforeAll(() => generateKeyPair('RS256'), 30_000);
-
-const start = startPerTest(startFirmlyEmulator);
+vi.mock('jose', async (actual) => (await import('./oneKeyPair.fixtures.js')).oneKeyPair(actual));
 
 describe('redirects', () => {
   it('answers every redirect status with the Location a test names, for any method', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     for (const status of [301, 302, 303, 307, 308] as const) {
       emulator.redirect({ path: CART, status, location: '/api/v1/domains/x/cart', times: 1 });
       const res = await fetch(`${emulator.origin}${CART}`, {
@@ -34,7 +25,7 @@ describe('redirects', () => {
   });
 
   it('moves a cart call within the API origin: the final hop is served with its token', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     const access = await token(emulator);
     emulator.redirect({ path: '/api/v2/old-cart', status: 307, location: CART });
 
@@ -51,8 +42,8 @@ describe('redirects', () => {
   });
 
   it('moves a cart call to another origin, whose log shows whether a token arrived', async () => {
-    const api = await start();
-    const elsewhere = await start();
+    const api = await startFirmly();
+    const elsewhere = await startFirmly();
     api.redirect({
       path: CART,
       status: 302,
@@ -68,7 +59,7 @@ describe('redirects', () => {
   });
 
   it('redirects only the method named, until reset', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     emulator.redirect({ path: CART, status: 308, location: '/elsewhere', method: 'put' });
     expect((await fetch(`${emulator.origin}${CART}`, { redirect: 'manual' })).status).toBe(401);
     const put = await fetch(`${emulator.origin}${CART}`, { method: 'PUT', redirect: 'manual' });
@@ -79,7 +70,7 @@ describe('redirects', () => {
   });
 
   it('rejects a redirect it could not answer', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     const bad = [
       { path: 'cart', status: 302, location: '/x' },
       { path: CART, status: 304, location: '/x' },

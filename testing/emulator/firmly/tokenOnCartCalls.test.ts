@@ -1,29 +1,14 @@
-import { generateKeyPair } from 'jose';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { startPerTest } from '../startPerTest.fixtures.js';
-import {
-  browserSession,
-  cartCall,
-  DOMAIN,
-  newSession,
-  SHOP_ORIGIN,
-  withSession,
-} from './firmlyCalls.fixtures.js';
-import { startFirmlyEmulator } from './firmlyEmulator.js';
+import { describe, expect, it, vi } from 'vitest';
+import { cartCall } from './firmlyCartCalls.fixtures.js';
+import { DOMAIN, SHOP_ORIGIN } from './firmlyConstants.fixtures.js';
+import { browserSession, newSession, withSession } from './firmlySessions.fixtures.js';
+import { startFirmly } from './startFirmly.fixtures.js';
 
-// Nothing here compares two emulators' signatures, so every emulator shares one RSA key pair.
-vi.mock('jose', async (importOriginal) =>
-  (await import('./joseWithOneKeyPair.fixtures.js')).joseWithOneKeyPair(importOriginal),
-);
-
-// The prime search happens once, here, and not inside the first story's time limit.
-beforeAll(() => generateKeyPair('RS256'), 30_000);
-
-const start = startPerTest(startFirmlyEmulator);
+vi.mock('jose', async (actual) => (await import('./oneKeyPair.fixtures.js')).oneKeyPair(actual));
 
 describe('a cart call and its token', () => {
   it('refuses a cart call without a token with 401 MissingAuthHeader', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     const res = await cartCall(emulator, undefined, `/api/v2/domains/${DOMAIN}/cart`);
 
     expect(res.status).toBe(401);
@@ -37,7 +22,7 @@ describe('a cart call and its token', () => {
   });
 
   it('accepts the token with a Bearer prefix and serves the cart with a trailing slash', async () => {
-    const { emulator, access_token } = await withSession(await start());
+    const { emulator, access_token } = await withSession(await startFirmly());
     const res = await cartCall(
       emulator,
       `Bearer ${access_token}`,
@@ -47,7 +32,7 @@ describe('a cart call and its token', () => {
   });
 
   it('rejects a revoked device on cart calls and on renewal', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     const session = await newSession(emulator);
     emulator.revokeDevice(session.device_id);
 
@@ -65,7 +50,7 @@ describe('a cart call and its token', () => {
   });
 
   it('answers a wrong OTP with a 401 that names InvalidOtp, not the session', async () => {
-    const { emulator, access_token } = await withSession(await start());
+    const { emulator, access_token } = await withSession(await startFirmly());
     const res = await cartCall(
       emulator,
       access_token,
@@ -95,7 +80,7 @@ describe('a cart call and its token', () => {
   });
 
   it('answers an unknown route with a 404 JSON error', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     const res = await fetch(`${emulator.origin}/api/v3/nothing`);
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ code: 404, error: 'NotFound' });

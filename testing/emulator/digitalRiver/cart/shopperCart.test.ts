@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../catalog.js';
-import { startPerTest } from '../../startPerTest.fixtures.js';
-import {
-  addToCart,
-  CART,
-  cartOf,
-  invalidToken,
-  newShopper,
-  SHOP_ORIGIN,
-  shopperCall,
-} from '../digitalRiverCalls.fixtures.js';
-import { startDigitalRiverEmulator } from '../digitalRiverEmulator.js';
+import { CART, SHOP_ORIGIN } from '../digitalRiverConstants.fixtures.js';
+import { addToCart, cartOf, invalidToken, shopperCall } from '../shopperCalls.fixtures.js';
+import { startDigitalRiver } from '../startDigitalRiver.fixtures.js';
+import { newShopper } from '../tokenGrants.fixtures.js';
 
-const start = startPerTest(startDigitalRiverEmulator);
 const [mug, candle] = catalog;
 
 describe('the Shopper API cart', () => {
   it('refuses a call without a valid bearer token with 401 invalid_token', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const { access_token } = await newShopper(emulator);
     const attempts = [
       shopperCall(emulator, undefined, CART),
@@ -35,7 +27,7 @@ describe('the Shopper API cart', () => {
   });
 
   it('takes the access token as a token query parameter, as the JSONP-era samples sent it', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const { access_token } = await newShopper(emulator);
     const res = await shopperCall(emulator, undefined, `${CART}?token=${access_token}&format=json`);
     expect(res.status).toBe(200);
@@ -43,7 +35,7 @@ describe('the Shopper API cart', () => {
   });
 
   it('answers an add-to-cart with the cart priced from the shared catalog', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const { access_token } = await newShopper(emulator);
 
     const res = await addToCart(emulator, access_token, mug?.id ?? '', 2);
@@ -80,7 +72,7 @@ describe('the Shopper API cart', () => {
   });
 
   it('lets the shopper change quantities, remove a line and clear the cart', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const { access_token } = await newShopper(emulator);
     await addToCart(emulator, access_token, mug?.id ?? '');
     const added = (await (await addToCart(emulator, access_token, candle?.id ?? '')).json()).cart;
@@ -91,8 +83,10 @@ describe('the Shopper API cart', () => {
     const three = await call(`line-items/${mugLine.id}?quantity=3&format=json`, 'POST');
     expect(three.cart.pricing.formattedSubtotal).toBe('$94.00');
     expect(three.cart.lineItems.lineItem[0].quantity).toBe(3);
+    expect((await call(`line-items/${mugLine.id}`)).lineItem.quantity).toBe(3);
     const removed = await call(`line-items/${candleLine.id}`, 'DELETE');
     expect(removed.cart.lineItems.lineItem).toHaveLength(1);
+    expect((await call('line-items')).lineItems.lineItem).toHaveLength(1);
     expect((await cartOf(emulator, access_token)).lineItems.lineItem).toHaveLength(1);
     const cleared = await call('line-items', 'DELETE');
     expect(cleared.cart).toMatchObject({ totalItemsInCart: 0, lineItems: { lineItem: [] } });
@@ -104,6 +98,8 @@ describe('the Shopper API cart', () => {
       { method: 'POST' },
     );
     expect(gone.status).toBe(404);
+    const unread = await shopperCall(emulator, access_token, `${CART}/line-items/${mugLine.id}`);
+    expect(unread.status).toBe(404);
     const unknown = await addToCart(emulator, access_token, 'no-such-product');
     expect(unknown.status).toBe(404);
     const zero = await addToCart(emulator, access_token, mug?.id ?? '', 0);
@@ -111,7 +107,7 @@ describe('the Shopper API cart', () => {
   });
 
   it('takes the scheme in any case', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const { access_token } = await newShopper(emulator);
     const res = await shopperCall(emulator, undefined, `${CART}/line-items?productId=${mug?.id}`, {
       method: 'POST',
@@ -121,8 +117,21 @@ describe('the Shopper API cart', () => {
     expect((await res.json()).cart.totalItemsInCart).toBe(1);
   });
 
+  it('adds through POST carts/active too, and shows the cart when no product is named', async () => {
+    const emulator = await startDigitalRiver();
+    const { access_token } = await newShopper(emulator);
+    const post = (query: string) =>
+      shopperCall(emulator, access_token, `${CART}${query}`, { method: 'POST' });
+
+    const added = await post(`?productId=${mug?.id}&quantity=2&format=json`);
+    expect(added.status).toBe(200);
+    expect((await added.json()).cart.totalItemsInCart).toBe(2);
+    expect((await (await post('?format=json')).json()).cart.totalItemsInCart).toBe(2);
+    expect((await post(`?productId=${mug?.id}&quantity=0`)).status).toBe(400);
+  });
+
   it('keeps each shopper their own cart', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const alice = await newShopper(emulator);
     const bob = await newShopper(emulator);
     await addToCart(emulator, alice.access_token, mug?.id ?? '');
@@ -130,7 +139,7 @@ describe('the Shopper API cart', () => {
   });
 
   it('answers an unknown route with a 404 in the error shape', async () => {
-    const emulator = await start();
+    const emulator = await startDigitalRiver();
     const { access_token } = await newShopper(emulator);
     const res = await shopperCall(emulator, access_token, '/v1/shoppers/me/orders');
     expect(res.status).toBe(404);

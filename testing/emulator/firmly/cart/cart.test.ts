@@ -1,22 +1,16 @@
-import { generateKeyPair } from 'jose';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { catalog } from '../../catalog.js';
-import { startPerTest } from '../../startPerTest.fixtures.js';
-import { addToCart, cartCall, DOMAIN, newSession, withSession } from '../firmlyCalls.fixtures.js';
-import { type FirmlyEmulator, startFirmlyEmulator } from '../firmlyEmulator.js';
+import { addToCart, cartCall } from '../firmlyCartCalls.fixtures.js';
+import { DOMAIN } from '../firmlyConstants.fixtures.js';
+import type { FirmlyEmulator } from '../firmlyEmulator.js';
+import { newSession, withSession } from '../firmlySessions.fixtures.js';
+import { startFirmly } from '../startFirmly.fixtures.js';
 
-// Nothing here compares two emulators' signatures, so every emulator shares one RSA key pair.
-vi.mock('jose', async (importOriginal) =>
-  (await import('../joseWithOneKeyPair.fixtures.js')).joseWithOneKeyPair(importOriginal),
-);
+vi.mock('jose', async (actual) => (await import('../oneKeyPair.fixtures.js')).oneKeyPair(actual));
 
-// The prime search happens once, here, and not inside the first story's time limit.
-beforeAll(() => generateKeyPair('RS256'), 30_000);
-
-const start = startPerTest(startFirmlyEmulator);
 const [mug, candle] = catalog;
 
-/** Clears the cart at `cartPath` and checks it is left empty. */
+/** Clears the cart at `cartPath` (v1 or v2 alike) and checks it is left empty. */
 async function expectClearedCart(emulator: FirmlyEmulator, token: string, cartPath: string) {
   const cleared = await cartCall(emulator, token, `${cartPath}/line-items`, { method: 'DELETE' });
   expect((await cleared.json()).line_items).toEqual([]);
@@ -24,7 +18,7 @@ async function expectClearedCart(emulator: FirmlyEmulator, token: string, cartPa
 
 describe('shopping with a token', () => {
   it('answers an add-to-cart with the cart holding the line and money objects', async () => {
-    const { emulator, access_token } = await withSession(await start());
+    const { emulator, access_token } = await withSession(await startFirmly());
 
     const res = await addToCart(emulator, access_token, mug?.id ?? '', 2);
 
@@ -34,6 +28,7 @@ describe('shopping with a token', () => {
       display_name: 'Luma',
       cart_status: 'active',
       shipping_info: null,
+      promo_codes: [],
       line_items: [
         {
           sku: mug?.id,
@@ -53,7 +48,7 @@ describe('shopping with a token', () => {
   });
 
   it('lets the shopper change quantities, remove a line and clear the cart', async () => {
-    const { emulator, access_token } = await withSession(await start());
+    const { emulator, access_token } = await withSession(await startFirmly());
     const base = `/api/v2/domains/${DOMAIN}/cart`;
     await addToCart(emulator, access_token, mug?.id ?? '');
     const added = await (await addToCart(emulator, access_token, candle?.id ?? '')).json();
@@ -70,7 +65,7 @@ describe('shopping with a token', () => {
   });
 
   it('keeps each device its own cart and lists the domains with items', async () => {
-    const emulator = await start();
+    const emulator = await startFirmly();
     const alice = await newSession(emulator);
     const bob = await newSession(emulator);
     await addToCart(emulator, alice.access_token, mug?.id ?? '');
@@ -79,26 +74,60 @@ describe('shopping with a token', () => {
     expect((await bobCart.json()).line_items).toEqual([]);
     const domains = await cartCall(emulator, alice.access_token, '/api/v2/carts/active-domains');
     expect(await domains.json()).toEqual({ domains: [DOMAIN] });
+    const active = await cartCall(emulator, alice.access_token, '/api/v2/carts/active');
+    const { domains: activeDomains, carts } = await active.json();
+    expect(activeDomains).toEqual([DOMAIN]);
+    expect(carts).toEqual([
+      expect.objectContaining({ line_items: [expect.objectContaining({ sku: mug?.id })] }),
+    ]);
+    const none = await cartCall(emulator, bob.access_token, '/api/v2/carts/active');
+    expect(await none.json()).toEqual({ domains: [], carts: [] });
   });
 
   it('serves the v1 simple cart on the same cart', async () => {
-    const { emulator, access_token } = await withSession(await start());
+    const { emulator, access_token } = await withSession(await startFirmly());
     const v1 = `/api/v1/domains/${DOMAIN}/cart`;
 
     const added = await cartCall(emulator, access_token, `${v1}/line-items/${mug?.id}/quantity/2`, {
       method: 'POST',
     });
     expect((await added.json()).line_items[0]).toMatchObject({ sku: mug?.id, quantity: 2 });
+    const set = await cartCall(emulator, access_token, `${v1}/line-items/${mug?.id}`, {
+      method: 'PUT',
+      body: JSON.stringify({ quantity: 5 }),
+    });
+    expect((await set.json()).line_items[0].quantity).toBe(5);
     const v2 = await (
       await cartCall(emulator, access_token, `/api/v2/domains/${DOMAIN}/cart`)
     ).json();
-    expect(v2.line_items[0].quantity).toBe(2);
+    expect(v2.line_items[0].quantity).toBe(5);
     const v1Cart = await (await cartCall(emulator, access_token, v1)).json();
     expect(v1Cart.line_items).toEqual(v2.line_items);
+    await expectClearedCart(emulator, access_token, v1);
+  });
+
+  it('sets a SKU by quantity on v1: a new SKU opens a line, 0 removes it', async () => {
+    const { emulator, access_token } = await withSession(await startFirmly());
+    const v1 = `/api/v1/domains/${DOMAIN}/cart`;
+    const put = (sku: string | undefined, quantity: number) =>
+      cartCall(emulator, access_token, `${v1}/line-items/${sku}`, {
+        method: 'PUT',
+        body: JSON.stringify({ quantity }),
+      });
+
+    const opened = await (await put(candle?.id, 2)).json();
+    expect(opened.line_items).toEqual([expect.objectContaining({ sku: candle?.id, quantity: 2 })]);
+    expect((await (await put(candle?.id, 0)).json()).line_items).toEqual([]);
+    expect((await (await put(mug?.id, 0)).json()).line_items).toEqual([]);
+    const unknown = await put('no-such-sku', 1);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: 'ErrorVariantNotFound' });
+    const bad = await put(mug?.id, -1);
+    expect(await bad.json()).toMatchObject({ code: 400, error: 'ErrorInvalidInputBody' });
   });
 
   it('processes two calls sent together, each atomically', async () => {
-    const { emulator, access_token } = await withSession(await start());
+    const { emulator, access_token } = await withSession(await startFirmly());
     const v1 = `/api/v1/domains/${DOMAIN}/cart`;
     const add = (sku: string | undefined) =>
       cartCall(emulator, access_token, `${v1}/line-items/${sku}/quantity/1`, { method: 'POST' });

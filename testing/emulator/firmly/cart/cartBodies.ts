@@ -1,4 +1,5 @@
 import { FirmlyApiError } from '../FirmlyApiError.js';
+import type { ShippingInfo } from './cartBook.js';
 
 // Reading cart request bodies: every malformed body is the caller's 400 `ErrorInvalidInputBody`.
 
@@ -55,4 +56,33 @@ export function addToCartVariant(body: Record<string, unknown>): string {
     throw invalidBody('add_to_cart_ref.variant_id is required.');
   }
   return variantId;
+}
+
+/**
+ * @param body - a shipping-info body
+ * @returns its string fields as sent; `country` is checked against the countries shipped to later
+ * @throws FirmlyApiError 400 without a country
+ */
+export function shippingInfo(body: Record<string, unknown>): ShippingInfo {
+  if (typeof body.country !== 'string' || body.country.trim() === '') {
+    throw invalidBody('country must be an ISO 3166-1 alpha-2 code.');
+  }
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === 'string') fields[key] = value;
+  }
+  return { ...fields, country: body.country };
+}
+
+/**
+ * @param body - a promo-codes body
+ * @returns `promo_codes`
+ * @throws FirmlyApiError 400 unless an array of strings
+ */
+export function promoCodes(body: Record<string, unknown>): string[] {
+  const codes = body.promo_codes;
+  if (!Array.isArray(codes) || !codes.every((code) => typeof code === 'string')) {
+    throw invalidBody('promo_codes must be an array of strings.');
+  }
+  return codes;
 }

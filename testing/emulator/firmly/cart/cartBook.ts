@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type CatalogProduct, catalog } from '../../catalog.js';
 import { FirmlyApiError } from '../FirmlyApiError.js';
 import { type Money, money } from './money.js';
+import { shippingCountry } from './shippingCountry.js';
 
 /** One line of a cart, as the API answers it. */
 export interface CartLineItem {
@@ -13,9 +14,13 @@ export interface CartLineItem {
   line_price: Money;
 }
 
+/** Where the order ships: `country` as an ISO 3166-1 alpha-2 code, other fields as sent. */
+export type ShippingInfo = { country: string } & Record<string, string>;
+
 /**
- * A cart in the shape Firmly documents. The emulator takes no shipping address and charges no tax
- * (decision 020), so `shipping_info` is always `null` and `shipping_total` and `tax` are zero.
+ * A cart in the shape Firmly documents, plus `promo_codes`, so a test can see a code was taken.
+ * Prices are the catalog's, flat: shipping and tax are always zero and a promo code takes nothing
+ * off (decision 020).
  */
 export interface Cart {
   cart_id: string;
@@ -26,7 +31,8 @@ export interface Cart {
   shipping_total: Money;
   tax: Money;
   total: Money;
-  shipping_info: null;
+  shipping_info: ShippingInfo | null;
+  promo_codes: string[];
   cart_status: 'active';
 }
 
@@ -38,18 +44,35 @@ export interface CartBook {
   addVariant(deviceId: string, domain: string, variantId: string, quantity: number): Cart;
   /** Sets a line's quantity; 0 removes it. @throws FirmlyApiError for an unknown line */
   setLineQuantity(deviceId: string, domain: string, lineItemId: string, quantity: number): Cart;
-  /** Removes every line. */
+  /** Sets the quantity of a SKU, opening a line if needed; 0 removes it (the v1 API's view). */
+  setSkuQuantity(deviceId: string, domain: string, sku: string, quantity: number): Cart;
+  /** Removes every line but keeps shipping info and promo codes. */
   clear(deviceId: string, domain: string): Cart;
-  /** @returns the domains where the device's cart holds at least one line */
-  activeDomains(deviceId: string): string[];
+  /** Sets where the order ships. @throws FirmlyApiError `ErrorCountryNotSupported` */
+  setShippingInfo(deviceId: string, domain: string, info: ShippingInfo): Cart;
+  /** Replaces the promo codes (`[]` removes them all). @throws FirmlyApiError `ErrorInvalidPromoCode` */
+  setPromoCodes(deviceId: string, domain: string, codes: string[]): Cart;
+  /** @returns the device's carts that hold at least one line, and their domains, in the same order */
+  active(deviceId: string): { domains: string[]; carts: Cart[] };
 }
 
 interface StoredCart {
   id: string;
   deviceId: string;
   domain: string;
-  lines: { id: string; product: CatalogProduct; quantity: number }[];
+  lines: StoredLine[];
+  shippingInfo: ShippingInfo | null;
+  promoCodes: string[];
 }
+
+interface StoredLine {
+  id: string;
+  product: CatalogProduct;
+  quantity: number;
+}
+
+/** The one code the emulator accepts; any other is refused, as a bad code is. */
+export const PROMO_CODE = 'WELCOME';
 
 /**
  * A store name for a domain: its main label, capitalised (`staging.luma.gift` → `Luma`), so
@@ -78,7 +101,8 @@ function toCart(stored: StoredCart): Cart {
     shipping_total: money(0),
     tax: money(0),
     total: money(subTotal),
-    shipping_info: null,
+    shipping_info: stored.shippingInfo ? { ...stored.shippingInfo } : null,
+    promo_codes: [...stored.promoCodes],
     cart_status: 'active',
   };
 }
@@ -96,40 +120,53 @@ export function createCartBook(): CartBook {
     const key = `${deviceId} ${domain}`;
     let cart = carts.get(key);
     if (!cart) {
-      cart = { id: randomUUID(), deviceId, domain, lines: [] };
+      cart = { id: randomUUID(), deviceId, domain, lines: [], shippingInfo: null, promoCodes: [] };
       carts.set(key, cart);
     }
     return cart;
   }
 
+  function findLine(cart: StoredCart, lineItemId: string): StoredLine {
+    const line = cart.lines.find((l) => l.id === lineItemId);
+    if (!line) {
+      throw new FirmlyApiError(404, 'ErrorLineItemNotFound', `Line item ${lineItemId} not found.`);
+    }
+    return line;
+  }
+
+  function setQuantity(cart: StoredCart, line: StoredLine, quantity: number): Cart {
+    if (quantity === 0) cart.lines = cart.lines.filter((l) => l !== line);
+    else line.quantity = quantity;
+    return toCart(cart);
+  }
+
+  function addVariant(deviceId: string, domain: string, variantId: string, quantity: number) {
+    const product = catalog.find((p) => p.id === variantId);
+    if (!product) {
+      throw new FirmlyApiError(404, 'ErrorVariantNotFound', `Variant ${variantId} not found.`);
+    }
+    const cart = cartOf(deviceId, domain);
+    const line = cart.lines.find((l) => l.product === product);
+    if (line) line.quantity += quantity;
+    else cart.lines.push({ id: randomUUID(), product, quantity });
+    return toCart(cart);
+  }
+
   return {
     view: (deviceId, domain) => toCart(cartOf(deviceId, domain)),
 
-    addVariant(deviceId, domain, variantId, quantity) {
-      const product = catalog.find((p) => p.id === variantId);
-      if (!product) {
-        throw new FirmlyApiError(404, 'ErrorVariantNotFound', `Variant ${variantId} not found.`);
-      }
-      const cart = cartOf(deviceId, domain);
-      const line = cart.lines.find((l) => l.product === product);
-      if (line) line.quantity += quantity;
-      else cart.lines.push({ id: randomUUID(), product, quantity });
-      return toCart(cart);
-    },
+    addVariant,
 
     setLineQuantity(deviceId, domain, lineItemId, quantity) {
       const cart = cartOf(deviceId, domain);
-      const line = cart.lines.find((l) => l.id === lineItemId);
-      if (!line) {
-        throw new FirmlyApiError(
-          404,
-          'ErrorLineItemNotFound',
-          `Line item ${lineItemId} not found.`,
-        );
-      }
-      if (quantity === 0) cart.lines = cart.lines.filter((l) => l !== line);
-      else line.quantity = quantity;
-      return toCart(cart);
+      return setQuantity(cart, findLine(cart, lineItemId), quantity);
+    },
+
+    setSkuQuantity(deviceId, domain, sku, quantity) {
+      const cart = cartOf(deviceId, domain);
+      const line = cart.lines.find((l) => l.product.id === sku);
+      if (line) return setQuantity(cart, line, quantity);
+      return quantity === 0 ? toCart(cart) : addVariant(deviceId, domain, sku, quantity);
     },
 
     clear(deviceId, domain) {
@@ -138,9 +175,36 @@ export function createCartBook(): CartBook {
       return toCart(cart);
     },
 
-    activeDomains: (deviceId) =>
-      [...carts.values()]
-        .filter((cart) => cart.deviceId === deviceId && cart.lines.length > 0)
-        .map((cart) => cart.domain),
+    setShippingInfo(deviceId, domain, info) {
+      const country = shippingCountry(info.country);
+      if (!country) {
+        throw new FirmlyApiError(
+          400,
+          'ErrorCountryNotSupported',
+          `Shipping to ${info.country} is not supported.`,
+        );
+      }
+      const cart = cartOf(deviceId, domain);
+      cart.shippingInfo = { ...info, country };
+      return toCart(cart);
+    },
+
+    setPromoCodes(deviceId, domain, codes) {
+      const normalized = codes.map((code) => code.trim().toUpperCase());
+      const bad = normalized.find((code) => code !== PROMO_CODE);
+      if (bad !== undefined) {
+        throw new FirmlyApiError(422, 'ErrorInvalidPromoCode', `Promo code ${bad} is not valid.`);
+      }
+      const cart = cartOf(deviceId, domain);
+      cart.promoCodes = [...new Set(normalized)];
+      return toCart(cart);
+    },
+
+    active(deviceId) {
+      const held = [...carts.values()].filter(
+        (cart) => cart.deviceId === deviceId && cart.lines.length > 0,
+      );
+      return { domains: held.map((cart) => cart.domain), carts: held.map(toCart) };
+    },
   };
 }

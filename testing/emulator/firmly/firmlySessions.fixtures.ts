@@ -1,23 +1,8 @@
 import { expect } from 'vitest';
-import { callFromShop } from '../callFromShop.fixtures.js';
+import { SHOP } from './firmlyConstants.fixtures.js';
 import type { FirmlyEmulator } from './firmlyEmulator.js';
 
-// Calls to the Firmly emulator as a storefront page makes them, shared by its unit tests.
-
-/** The shop domain every story's cart belongs to. */
-export const DOMAIN = 'staging.luma.gift';
-/** The v2 cart of {@link DOMAIN}. */
-export const CART = `/api/v2/domains/${DOMAIN}/cart`;
-/** A storefront on plain HTTP, as in development. */
-export const SHOP_ORIGIN = 'http://localhost:8787';
-/** A storefront on HTTPS, as in production. */
-export const SHOP = 'https://shop.example';
-/** A fixed server time: Monday 6 January 2025, noon UTC. */
-export const T0 = Date.UTC(2025, 0, 6, 12, 0, 0);
-/** An hour, in milliseconds. */
-export const HOUR = 3600 * 1000;
-/** A week, in milliseconds: how long after expiry Firmly renews a token. */
-export const WEEK = 7 * 24 * HOUR;
+// Browser-session calls to the Firmly emulator as a storefront page makes them.
 
 /** A browser-session answer. */
 export interface SessionBody {
@@ -64,31 +49,6 @@ export async function newSession(
 /** @returns a new device's token, fetched from {@link SHOP} */
 export async function token(emulator: FirmlyEmulator): Promise<string> {
   return ((await (await sessionFromShop(emulator)).json()) as SessionBody).access_token;
-}
-
-/** A cart call from {@link SHOP_ORIGIN}, with the token when there is one. */
-export function cartCall(
-  emulator: FirmlyEmulator,
-  token: string | undefined,
-  path: string,
-  init: RequestInit = {},
-): Promise<Response> {
-  const auth: Record<string, string> = token ? { 'x-firmly-authorization': token } : {};
-  return callFromShop(SHOP_ORIGIN, `${emulator.origin}${path}`, auth, init);
-}
-
-/** A v2 add-to-cart of a variant into {@link CART}. */
-export function addToCart(
-  emulator: FirmlyEmulator,
-  token: string,
-  variantId: string,
-  quantity = 1,
-) {
-  return cartCall(emulator, token, `${CART}/line-items`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ add_to_cart_ref: { variant_id: variantId }, quantity }),
-  });
 }
 
 /** A first-time shopper's session on an emulator, beside the emulator itself. */
