@@ -1,5 +1,6 @@
 import { apiKeyScenarios } from './apiKeyScenarios.js';
 import { clockScenarios, lifecycleScenarios } from './lifecycleScenarios.js';
+import { rateLimitClockScenarios, rateLimitScenarios } from './rateLimitScenarios.js';
 import { type Scenario, scenarios } from './scenarios.js';
 
 /** Every cross-browser story, each marked with what its lane must provide. */
@@ -10,10 +11,16 @@ export const allScenarios: {
   /** It stops the origin's workers. */
   restartsWorkers: boolean;
 }[] = [
-  ...[...scenarios, ...lifecycleScenarios, ...apiKeyScenarios].map((scenario) => ({
+  ...[...scenarios, ...lifecycleScenarios, ...apiKeyScenarios, ...rateLimitScenarios].map(
+    (scenario) => ({
+      scenario,
+      movesClock: false,
+      restartsWorkers: scenario.name.includes('worker restart'),
+    }),
+  ),
+  ...[...clockScenarios, ...rateLimitClockScenarios].map((scenario) => ({
     scenario,
-    movesClock: false,
-    restartsWorkers: scenario.name.includes('worker restart'),
+    movesClock: true,
+    restartsWorkers: false,
   })),
-  ...clockScenarios.map((scenario) => ({ scenario, movesClock: true, restartsWorkers: false })),
 ];
