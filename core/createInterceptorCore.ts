@@ -1,3 +1,4 @@
+import type { MonotonicClock } from './Clock.js';
 import { type AuthorizedFetch, createAuthorizedFetch } from './calls/createAuthorizedFetch.js';
 import { isApiRequest } from './calls/isApiRequest.js';
 import type { WorkerConfig } from './config/WorkerConfig.js';
@@ -7,10 +8,12 @@ import {
 } from './providers/digitalriver/digitalRiverProvider.js';
 import { firmlyProvider } from './providers/firmly/firmlyProvider.js';
 import type { Provider } from './providers/Provider.js';
+import { createStorageWarning } from './session/createStorageWarning.js';
 import { createTokenSession, type TokenSession } from './session/createTokenSession.js';
 import { DEFAULT_RETRY_POLICY } from './session/retryWithBackoff.js';
 import type { TokenSessionOptions } from './session/TokenSessionOptions.js';
 import { createTokenStore, sessionKey } from './session/tokenStore.js';
+import { webLock } from './session/webLock.js';
 
 // One token request may take this long; the retry policy bounds the whole. Firmly's own client
 // gives browser-session 5 s. A slow answer is waited for rather than abandoned sooner for a
@@ -21,14 +24,16 @@ const ATTEMPT_TIMEOUT_MS = 5000;
 
 /**
  * What a host (the worker, or the page fallback) lends the core: the session's host-specific
- * options (`fetch` is the host's own, unwrapped fetch; `withLock` is shared by every context of
- * the origin), and how to run Digital River's SessionToken in a shopper's page.
+ * options (`fetch` is the host's own, unwrapped fetch), its Web Locks, which every context of the
+ * origin shares, its monotonic clock, and how to run Digital River's SessionToken in a shopper's
+ * page.
  */
 export interface InterceptorHost
-  extends Pick<
-    TokenSessionOptions,
-    'fetch' | 'withLock' | 'path' | 'onSession' | 'onError' | 'log'
-  > {
+  extends Pick<TokenSessionOptions, 'fetch' | 'path' | 'onSession' | 'onError' | 'log'> {
+  /** `navigator.locks` of the host, if it has them. */
+  locks: LockManager | undefined;
+  /** `performance.now()` of the host. */
+  monotonic: MonotonicClock;
   /** Runs Digital River's SessionToken in a shopper's page (the page itself, or one the worker asks). */
   askPage: AskPage;
 }
@@ -89,16 +94,20 @@ export function createInterceptorCore(
   host: InterceptorHost,
 ): InterceptorCore {
   const provider = providerFor(config, host.askPage);
+  // One warning for the store and the lock alike: blocked site data refuses both.
+  const storageWarning = createStorageWarning(host.onError, host.log);
   const session = createTokenSession({
     provider,
     key: sessionKey(config),
     store: createTokenStore(),
     fetch: host.fetch,
     now: () => Date.now(),
+    monotonic: host.monotonic,
+    storageWarning,
     sleep,
     random: Math.random,
     renewMarginMs: config.renewMarginSeconds * 1000,
-    withLock: host.withLock,
+    withLock: webLock(host.locks, storageWarning),
     retry: DEFAULT_RETRY_POLICY,
     path: host.path,
     onSession: host.onSession,

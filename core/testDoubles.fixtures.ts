@@ -83,8 +83,16 @@ let stores = 0;
 /** Options for a token session under test: a settable clock, no real sleeps, a fresh database. */
 export function testSessionOptions(
   overrides: Partial<TokenSessionOptions> = {},
-): TokenSessionOptions & { clock: { now: number }; sessions: unknown[]; errors: unknown[] } {
-  const clock = { now: Date.UTC(2026, 10, 29, 12) };
+): TokenSessionOptions & {
+  clock: { now: number; correction: number };
+  sessions: unknown[];
+  errors: unknown[];
+  storageWarnings: unknown[];
+} {
+  // `now` is time passing, which both clocks see; `correction` moves the wall clock alone, as an
+  // NTP correction or the shopper setting the clock does.
+  const clock = { now: Date.UTC(2026, 10, 29, 12), correction: 0 };
+  const storageWarnings: unknown[] = [];
   const sessions: unknown[] = [];
   const errors: unknown[] = [];
   return {
@@ -92,7 +100,9 @@ export function testSessionOptions(
     key: 'k',
     store: createTokenStore(`test-${++stores}`, 'sessions'),
     fetch: () => Promise.reject(new Error('no network in unit tests')),
-    now: () => clock.now,
+    now: () => clock.now + clock.correction,
+    monotonic: () => clock.now,
+    storageWarning: (kind, error) => storageWarnings.push({ kind, error }),
     sleep: async (ms) => {
       clock.now += ms;
     },
@@ -106,6 +116,7 @@ export function testSessionOptions(
     clock,
     sessions,
     errors,
+    storageWarnings,
     ...overrides,
   };
 }

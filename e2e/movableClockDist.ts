@@ -1,11 +1,13 @@
 import { rmSync } from 'node:fs';
 import { copyOfDist } from './copyOfDist.js';
 
-// Runs first in the page script, the fallback chunk and the worker: `Date.now()` gains an offset
-// that a test moves, in the page through a global and in the worker through a message that is
-// answered on its port once applied. Messages without the field are left to the library.
+// Runs first in the page script, the fallback chunk and the worker: `Date.now()` and
+// `performance.now()` gain offsets that a test moves, in the page through a global and in the
+// worker through a message that is answered on its port once applied. Time passing moves both; a
+// wall-clock correction (`wallOnly`) moves `Date.now()` alone. Messages without the field are left
+// to the library.
 const prelude = (startMs: number) =>
-  `(()=>{const g=globalThis;if(g.__swtiMoveClock)return;const real=Date.now.bind(Date);let offset=${startMs};g.__swtiMoveClock=(ms)=>(offset+=ms);Date.now=()=>real()+offset;if(typeof ServiceWorkerGlobalScope!=='undefined'&&g instanceof ServiceWorkerGlobalScope){g.addEventListener('message',(event)=>{const ms=event.data&&event.data.swtiMoveClock;if(typeof ms==='number'){offset+=ms;event.ports[0]&&event.ports[0].postMessage(offset);}});}})();\n`;
+  `(()=>{const g=globalThis;if(g.__swtiMoveClock)return;const real=Date.now.bind(Date);const realPerf=performance.now.bind(performance);let offset=${startMs};let passed=0;const move=(ms,wallOnly)=>{offset+=ms;if(!wallOnly)passed+=ms;return offset;};g.__swtiMoveClock=move;Date.now=()=>real()+offset;performance.now=()=>realPerf()+passed;if(typeof ServiceWorkerGlobalScope!=='undefined'&&g instanceof ServiceWorkerGlobalScope){g.addEventListener('message',(event)=>{const ms=event.data&&event.data.swtiMoveClock;if(typeof ms==='number'){move(ms,!!event.data.wallOnly);event.ports[0]&&event.ports[0].postMessage(offset);}});}})();\n`;
 
 const built = new Map<number, string>();
 

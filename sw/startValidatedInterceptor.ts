@@ -16,7 +16,6 @@ import {
   type ReplyValues,
   type WorkerEvent,
 } from '../core/protocol/protocol.js';
-import { webLock } from '../core/session/webLock.js';
 import { VERSION } from '../core/version.js';
 import { answerCheckoutNavigation } from './checkout/answerCheckoutNavigation.js';
 import { askControlledPage } from './pages/askControlledPage.js';
@@ -52,7 +51,8 @@ export function startValidatedInterceptor(
   const { session, authorizedFetch } = createInterceptorCore(config, {
     log,
     fetch: (input, init) => scope.fetch(input, init),
-    withLock: webLock(scope.navigator.locks),
+    locks: scope.navigator.locks,
+    monotonic: () => scope.performance.now(),
     path: 'worker',
     onSession: (info) => void broadcast({ tag: PROTOCOL_TAG, type: 'session', session: info }),
     onError: (error) => void broadcast({ tag: PROTOCOL_TAG, type: 'error', error }),

@@ -18,7 +18,11 @@ export function reportToConsole(events: Emitter<InterceptorEvents>): void {
   events.on('error', (error) => {
     if (logged.has(error.code)) return;
     logged.add(error.code);
-    logError(InterceptorError.fromInfo(error));
+    // Storage refused, the session lives in memory: the calls still carry the token.
+    logError(
+      InterceptorError.fromInfo(error),
+      error.code === 'StorageUnavailable' ? 'warn' : 'error',
+    );
   });
   events.on('intercept', ({ failure }) => {
     if (failure) logError(InterceptorError.fromInfo(failure));

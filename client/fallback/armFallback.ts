@@ -6,7 +6,6 @@ import { createInterceptorCore } from '../../core/createInterceptorCore.js';
 import { debugLog, describeUrl } from '../../core/DebugLog.js';
 import { toErrorInfo } from '../../core/errors/errors.js';
 import type { TokenSession } from '../../core/session/createTokenSession.js';
-import { webLock } from '../../core/session/webLock.js';
 import { checkoutFromPage } from '../checkout/checkoutFromPage.js';
 import type { Emitter } from '../events/createEmitter.js';
 import { logError } from '../events/logError.js';
@@ -59,7 +58,8 @@ export function armFallback(
   const { session, authorizedFetch, provider } = createInterceptorCore(config, {
     log,
     fetch: nativeFetch,
-    withLock: webLock(win.navigator.locks),
+    locks: win.navigator.locks,
+    monotonic: () => win.performance.now(),
     path: 'page',
     onSession: (info) => events.emit('session', info),
     onError: (error) => events.emit('error', error),

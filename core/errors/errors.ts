@@ -33,6 +33,11 @@ export const ErrorCode = {
   RedirectRefused: 'RedirectRefused',
   /** An API call could not be completed: a network failure, or the API's CORS policy refused it. */
   ApiUnreachable: 'ApiUnreachable',
+  /**
+   * A warning: IndexedDB or the Web Locks API refused or did not answer (site data blocked, a
+   * stalled database). The session is kept in memory; calls still carry the token.
+   */
+  StorageUnavailable: 'StorageUnavailable',
 } as const;
 
 /** One of the stable error codes in {@link ErrorCode}. */
@@ -52,6 +57,7 @@ export const errorMessages: Readonly<Record<ErrorCode, string>> = {
   VersionMismatch: 'Page script and worker differ in build',
   RedirectRefused: 'Redirect not followed: the call carries the token',
   ApiUnreachable: 'API call failed (network or CORS)',
+  StorageUnavailable: 'Storage refused: the session is kept in memory',
 };
 
 /** The serialisable form of an error, as it travels between the worker and the page. */

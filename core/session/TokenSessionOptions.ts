@@ -1,7 +1,9 @@
 import type { UseStore } from 'idb-keyval';
+import type { MonotonicClock } from '../Clock.js';
 import type { DebugLog } from '../DebugLog.js';
 import type { ErrorInfo } from '../errors/errors.js';
 import type { Provider } from '../providers/Provider.js';
+import type { StorageWarning } from './createStorageWarning.js';
 import type { LockFn } from './localLock.js';
 import type { BackoffHost, RetryPolicy } from './retryWithBackoff.js';
 import type { SessionInfo } from './SessionInfo.js';
@@ -11,7 +13,12 @@ export interface TokenSessionOptions extends BackoffHost {
   provider: Provider;
   /** Store key, from `sessionKey()`. */
   key: string;
+  /** From `createTokenStore()`: every operation is bounded, so none waits for good. */
   store: UseStore;
+  /** The clock waits (a `429`'s `Retry-After`) are measured on. */
+  monotonic: MonotonicClock;
+  /** Told when the store refuses or stalls; the session then carries on in memory. */
+  storageWarning: StorageWarning;
   fetch: typeof fetch;
   /**
    * Renew this long before expiry, at most: a token that lives less than four margins is renewed

@@ -7,6 +7,7 @@ import type { SessionInfo } from './SessionInfo.js';
 import { createSingleFlight } from './singleFlight.js';
 import type { TokenSessionOptions } from './TokenSessionOptions.js';
 import { deleteSession, readSession, type StoredSession } from './tokenStore.js';
+import { tolerateStore } from './tolerateStore.js';
 import { toSessionInfo } from './toSessionInfo.js';
 
 /** The token lifecycle, shared by the worker and any other host. */
@@ -74,7 +75,7 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
   let generation = 0;
   // The current token once the API answered 401 to it: no call starts with it again.
   let refused: string | undefined;
-  const quiet = createQuietWindow(now);
+  const quiet = createQuietWindow(now, options.monotonic);
   const refusals = createRefusalBackoff(now);
   // Meta: the refused token a flight was started to replace, if any.
   const flight = createSingleFlight<StoredSession, string | undefined>();
@@ -166,20 +167,28 @@ export function createTokenSession(options: TokenSessionOptions): TokenSession {
       refused = undefined;
       quiet.close();
       refusals.reset();
-      await options.withLock(options.key, () => deleteSession(options.key, options.store));
+      // Memory is cleared whatever the store says: without it, nothing was stored either.
+      await options.withLock(options.key, () =>
+        tolerateStore(
+          () => deleteSession(options.key, options.store),
+          options.storageWarning,
+          undefined,
+        ),
+      );
     },
     preload() {
       if (current || preloading) return;
       const started = generation;
-      preloading = readSession(options.key, options.store)
-        .then(
-          (stored) => {
-            // A token obtained (or a clear) meanwhile is newer than what was read.
-            if (stored && !current && started === generation && isUsable(stored)) current = stored;
-          },
-          // IndexedDB unavailable: the first call takes the usual path.
-          () => undefined,
-        )
+      // IndexedDB unavailable: the first call takes the usual path.
+      preloading = tolerateStore(
+        () => readSession(options.key, options.store),
+        options.storageWarning,
+        undefined,
+      )
+        .then((stored) => {
+          // A token obtained (or a clear) meanwhile is newer than what was read.
+          if (stored && !current && started === generation && isUsable(stored)) current = stored;
+        })
         .finally(() => {
           preloading = undefined;
         });

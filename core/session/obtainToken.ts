@@ -4,7 +4,14 @@ import type { QuietWindow } from './quietWindow.js';
 import * as renewalPolicy from './renewalPolicy.js';
 import { retryWithBackoff } from './retryWithBackoff.js';
 import type { TokenSessionOptions } from './TokenSessionOptions.js';
-import { readSession, type StoredSession, writeSession } from './tokenStore.js';
+import {
+  readSession,
+  readWait,
+  type StoredSession,
+  writeSession,
+  writeWait,
+} from './tokenStore.js';
+import { tolerateStore } from './tolerateStore.js';
 import { toSessionInfo } from './toSessionInfo.js';
 
 /** What one token request is for, beyond the session's options. */
@@ -70,11 +77,12 @@ export function obtainToken(
       throw error;
     }
     const session = placeOnLocalClock(grant, options.now());
-    try {
-      await writeSession(options.key, session, options.store);
-    } catch {
-      // Without IndexedDB the session lives in memory only; the calls still go out.
-    }
+    // Without IndexedDB the session lives in memory only; the calls still go out.
+    await tolerateStore(
+      () => writeSession(options.key, session, options.store),
+      options.storageWarning,
+      undefined,
+    );
     log?.(
       `token ${grant.deviceCreated ? 'acquired on a new device' : 'renewed on the same device'}: ` +
         `device ${grant.deviceId}, expires in ${Math.round(grant.expiresInSeconds)} s`,
@@ -90,8 +98,9 @@ async function readStored(
 ): Promise<StoredSession | undefined> {
   try {
     return await readSession(options.key, options.store);
-  } catch {
-    // IndexedDB can be unavailable (some private modes); the memory copy still serves.
+  } catch (error) {
+    // IndexedDB can be unavailable (site data blocked, a stalled database); the memory copy serves.
+    options.storageWarning('IndexedDB', error);
     return remembered();
   }
 }
@@ -100,13 +109,15 @@ async function readStored(
  * Asks the provider for a grant, with back-off: renews `renewable` when there is one, and starts
  * afresh when the API says it is too old to renew. Inside a quiet window it asks nothing.
  */
-function requestGrant(
+async function requestGrant(
   options: TokenSessionOptions,
   renewable: StoredSession | undefined,
   quiet: QuietWindow,
   signal: AbortSignal,
 ): Promise<TokenGrant> {
-  const { provider, fetch, log } = options;
+  const { provider, fetch, log, key, store, storageWarning } = options;
+  // Another context, or this one before a restart, may have been asked to wait.
+  quiet.adopt(await tolerateStore(() => readWait(key, store), storageWarning, undefined));
   let previous = renewable;
   const askProvider = async () => {
     if (!previous) return provider.acquire({ fetch, signal });
@@ -128,7 +139,9 @@ function requestGrant(
     try {
       return await askProvider();
     } catch (error) {
-      quiet.heed(error);
+      const wait = quiet.heed(error);
+      // Kept before the lock is released, so the next context to take it waits too.
+      if (wait) await tolerateStore(() => writeWait(key, wait, store), storageWarning, undefined);
       if (!signal.aborted) log?.(`token request failed: ${asInterceptorError(error).message}`);
       throw error;
     }

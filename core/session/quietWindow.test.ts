@@ -45,7 +45,13 @@ describe('a shopper who signs out while the token endpoint asks for quiet', () =
 describe('createQuietWindow', () => {
   const clock = () => {
     const time = { now: 1_000_000 };
-    return { time, window: createQuietWindow(() => time.now) };
+    return {
+      time,
+      window: createQuietWindow(
+        () => time.now,
+        () => time.now,
+      ),
+    };
   };
 
   it('is closed until a failure asks for a wait', () => {

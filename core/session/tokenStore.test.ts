@@ -1,8 +1,16 @@
 import { promisifyRequest } from 'idb-keyval';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { OPTION_NAMES } from '../config/fieldNames.js';
 import { validateWorkerConfig } from '../config/validateWorkerConfig.js';
-import { createTokenStore, readSession, sessionKey, writeSession } from './tokenStore.js';
+import {
+  createTokenStore,
+  deleteSession,
+  readSession,
+  readWait,
+  sessionKey,
+  writeSession,
+  writeWait,
+} from './tokenStore.js';
 
 describe('sessionKey', () => {
   it('a storefront that adds its payment host keeps the shopper signed in to the same session', () => {
@@ -55,3 +63,80 @@ describe('readSession', () => {
     expect(await readSession('k', store)).toBeUndefined();
   });
 });
+
+describe('a storefront that deletes our database ("clear everything") while a tab holds it open', () => {
+  const session = {
+    token: 't',
+    deviceId: 'd',
+    expiresAt: 2000,
+    issuedAt: 1000,
+    deviceCreated: true,
+  };
+
+  it('is not blocked: the connection closes, and the next operation opens a fresh database', async () => {
+    const store = createTokenStore('token-store-deleted', 'sessions');
+    await writeSession('k', session, store);
+    const deletion = indexedDB.deleteDatabase('token-store-deleted');
+    const outcome = await new Promise((resolve) => {
+      deletion.onsuccess = () => resolve('deleted');
+      deletion.onblocked = () => resolve('blocked');
+    });
+    expect(outcome).toBe('deleted');
+    expect(await readSession('k', store)).toBeUndefined();
+    await writeSession('k', session, store);
+    expect(await readSession('k', store)).toEqual(session);
+  });
+
+  it('bounds every operation while a connection that never closes blocks the deletion', async () => {
+    const store = createTokenStore('token-store-stalled', 'sessions', 20);
+    await writeSession('k', session, store);
+    const holder = await openRaw('token-store-stalled');
+    const deletion = indexedDB.deleteDatabase('token-store-stalled');
+    await new Promise((resolve) => {
+      deletion.onblocked = resolve;
+    });
+    // Our own connection let go; the other holds on. The next open queues behind the deletion.
+    await expect(readSession('k', store)).rejects.toMatchObject({ name: 'TimeoutError' });
+    // While that open is pending, later operations do not wait the bound again.
+    const started = performance.now();
+    await expect(writeSession('k', session, store)).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect(performance.now() - started).toBeLessThan(20);
+    holder.close();
+    await new Promise((resolve) => {
+      deletion.onsuccess = resolve;
+    });
+    await vi.waitFor(() => readSession('k', store));
+    expect(await readSession('k', store)).toBeUndefined();
+  });
+});
+
+describe("the token endpoint's wait", () => {
+  const session = {
+    token: 't',
+    deviceId: 'd',
+    expiresAt: 2000,
+    issuedAt: 1000,
+    deviceCreated: true,
+  };
+
+  it('is kept beside the session, and ends when a token arrives or the session is cleared', async () => {
+    const store = createTokenStore('token-store-wait', 'sessions');
+    await writeWait('k', { until: 5000, retryAfterMs: 120_000 }, store);
+    expect(await readWait('k', store)).toEqual({ until: 5000, retryAfterMs: 120_000 });
+    expect(await readSession('k', store)).toBeUndefined();
+    await writeSession('k', session, store);
+    expect(await readWait('k', store)).toBeUndefined();
+    await writeWait('k', { until: 5000, retryAfterMs: 120_000 }, store);
+    await deleteSession('k', store);
+    expect(await readWait('k', store)).toBeUndefined();
+  });
+});
+
+/** A connection of another build's, which never closes when asked to. */
+function openRaw(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}

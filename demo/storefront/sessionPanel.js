@@ -203,7 +203,8 @@ export async function startSessionPanel({ shortenPath, onNewDevice }) {
 
   function showLibraryError(error) {
     addTimelineEntry('error', String(error?.code ?? 'unknown'));
-    showError(errorText(error));
+    // A warning: storage refused, and the calls still carry the token, from memory.
+    if (error?.code !== 'StorageUnavailable') showError(errorText(error));
   }
 
   function showPath(path) {

@@ -1,6 +1,7 @@
 import { apiKeyScenarios } from './apiKeyScenarios.js';
 import { interruptedScenarios } from './interruptedScenarios.js';
 import { clockScenarios, lifecycleScenarios } from './lifecycleScenarios.js';
+import { rateLimitClockScenarios, rateLimitScenarios } from './rateLimitScenarios.js';
 import { type Scenario, scenarios } from './scenarios.js';
 
 /** Every cross-browser story, each marked with what its lane must provide. */
@@ -16,19 +17,21 @@ export const allScenarios: {
    */
   waitsOnWorker: boolean;
 }[] = [
-  ...[...scenarios, ...lifecycleScenarios, ...apiKeyScenarios].map((scenario) => ({
-    scenario,
-    movesClock: false,
-    restartsWorkers: scenario.name.includes('worker restart'),
-    waitsOnWorker: false,
-  })),
+  ...[...scenarios, ...lifecycleScenarios, ...apiKeyScenarios, ...rateLimitScenarios].map(
+    (scenario) => ({
+      scenario,
+      movesClock: false,
+      restartsWorkers: scenario.name.includes('worker restart'),
+      waitsOnWorker: false,
+    }),
+  ),
   ...interruptedScenarios.map((scenario) => ({
     scenario,
     movesClock: false,
     restartsWorkers: false,
     waitsOnWorker: true,
   })),
-  ...clockScenarios.map((scenario) => ({
+  ...[...clockScenarios, ...rateLimitClockScenarios].map((scenario) => ({
     scenario,
     movesClock: true,
     restartsWorkers: false,

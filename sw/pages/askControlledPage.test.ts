@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { createAuthorizedFetch } from '../../core/calls/createAuthorizedFetch.js';
 import { createInterceptorCore } from '../../core/createInterceptorCore.js';
 import { PROTOCOL_TAG } from '../../core/protocol/protocol.js';
-import { localLock } from '../../core/session/localLock.js';
 import { askControlledPage } from './askControlledPage.js';
 
 /** A worker scope whose controlled pages answer SessionToken requests as told. */
@@ -77,7 +76,8 @@ describe('askControlledPage', () => {
       },
       {
         fetch: () => Promise.reject(new Error('not reached')),
-        withLock: localLock(),
+        locks: undefined,
+        monotonic: () => performance.now(),
         path: 'worker',
         onSession: () => undefined,
         onError: () => undefined,
