@@ -1,0 +1,76 @@
+import { expect } from '@playwright/test';
+import type { Scenario, ScenarioContext } from './scenarios.js';
+
+/** One call the first-visit page made (e2e/pages/first-visit-xhr.js), as it ended. */
+interface FirstVisitCall {
+  id: string;
+  client: 'axios' | 'jquery' | 'xhr';
+  method: 'GET' | 'POST';
+  /** Whether a worker controlled the page when the call was made. */
+  controlled: boolean;
+  /** The POST body, or null. */
+  sent: string | null;
+  status: number;
+  body: string;
+  /** What a plain XHR's listeners saw, as `type:readyState`. */
+  events?: string[];
+}
+
+/**
+ * A shopper's first visit to a page whose scripts call the cart API over XHR (axios, jQuery, a
+ * plain XHR; GET and POST) as it starts: a dozen at once before any worker controls the page,
+ * a dozen more over the next 300 ms. Firefox decides at `open()` whether a worker sees an XHR,
+ * so a held call must be opened again once the worker is in control.
+ */
+async function firstVisitXhrCalls(context: ScenarioContext) {
+  const page = await context.driver.newPage();
+  await page.goto(`${context.shopOrigin}/first-visit-xhr.html`);
+  const calls = await page.evaluate(
+    () => (window as unknown as { firstVisitCalls: Promise<FirstVisitCall[]> }).firstVisitCalls,
+    undefined,
+  );
+  expect(calls).toHaveLength(24);
+  // The story is about calls made before control: the first dozen all were.
+  expect(calls.slice(0, 12).map((call) => call.controlled)).toEqual(Array(12).fill(false));
+  expect(calls.filter((call) => call.status !== 200).map((call) => [call.id, call.status])).toEqual(
+    [],
+  );
+  for (const call of calls.filter((each) => each.sent !== null)) {
+    expect(JSON.parse(call.body), call.id).toMatchObject({ body: call.sent });
+  }
+  // A held XHR shows the page what a plain XHR shows it once a worker is in control, in the same
+  // engine (which fires no upload events for a call a worker answers): no replayed open, no abort.
+  const seen = (events: string[] | undefined) =>
+    (events ?? []).filter((event, i, all) => event !== all[i - 1]);
+  const plain = await page.evaluate(async (url) => {
+    const { swTokenInterceptor, firstVisitClients } = window as unknown as {
+      swTokenInterceptor: { ready: Promise<void> };
+      firstVisitClients: Record<string, (m: string, u: string, b?: string) => Promise<unknown>>;
+    };
+    await swTokenInterceptor.ready;
+    const get = await firstVisitClients.xhr?.(
+      'GET',
+      `${url}/api/v2/domains/staging.luma.gift/cart`,
+    );
+    const post = await firstVisitClients.xhr?.('POST', `${url}/api/v2/echo`, '{}');
+    return { GET: get, POST: post } as Record<string, { events: string[] }>;
+  }, context.firmly.origin);
+  for (const call of calls.filter((each) => each.client === 'xhr')) {
+    expect(seen(call.events), call.id).toEqual(seen(plain[call.method]?.events));
+  }
+  // Each call reached the API once, with the token.
+  const logged = context.firmly.requestLog
+    .map((entry) => ({ id: new URL(entry.path, 'http://log').searchParams.get('call'), entry }))
+    .filter(({ id }) => id !== null);
+  expect(logged.map(({ id }) => id).sort()).toEqual(calls.map((call) => call.id).sort());
+  expect(logged.filter(({ entry }) => !entry.hasAuth).map(({ id }) => id)).toEqual([]);
+  expect(context.firmly.counters).toMatchObject({ browserSession: 1, unauthorized: 0 });
+}
+
+/** The first-visit stories of XHR clients, which every engine runs. */
+export const firstVisitXhrScenarios: Scenario[] = [
+  {
+    name: 'a first visit: axios, jQuery and plain XHRs made before control, a dozen at once and a dozen over 300 ms, each reach the API once with the token',
+    run: firstVisitXhrCalls,
+  },
+];
