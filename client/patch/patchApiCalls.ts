@@ -56,6 +56,8 @@ export type SendKeepalive = (
 interface OpenedXhr {
   call: XhrCall;
   async: boolean;
+  /** `open()`'s arguments, the URL as the object resolved it: to open it anew under the worker. */
+  openArgs: Parameters<XMLHttpRequest['open']>;
 }
 
 /**
@@ -64,6 +66,14 @@ interface OpenedXhr {
  * they wait, in the order they were made, and go where the first mode set sends them. Other
  * calls, synchronous XHRs (they cannot wait) and `no-cors` fetches (they cannot carry a header)
  * always go out as the page made them.
+ *
+ * Firefox decides at `open()` whether a worker will see an XHR, so one opened before the worker
+ * controls the page would go past it however late it is sent. When `pass` comes, every API XHR
+ * opened before it and not yet sent is opened anew on the page's own object, and a held one is
+ * opened anew just before its own `send()`: `open()`'s arguments again, then the headers the page
+ * set, replayed. An object already opened fires no `readystatechange` when opened again, and
+ * keeps `withCredentials`, `timeout`, `responseType` and its upload listeners, so the page sees
+ * the call as it made it.
  *
  * `pass` puts the page's own XHR methods back (unless another script wrapped them since), and
  * its `fetch` too unless `sendKeepalive` is given: then `fetch` stays wrapped, and hands
@@ -117,20 +127,33 @@ export function patchApiCalls(
     abort: proto.abort,
   };
   const opened = new WeakMap<XMLHttpRequest, OpenedXhr>();
+  // API XHRs opened and not yet sent: `pass` opens them anew.
+  const unsent = new Set<XMLHttpRequest>();
+  const reopen = (xhr: XMLHttpRequest, { openArgs, call }: OpenedXhr) => {
+    native.open.apply(xhr, openArgs);
+    for (const [name, value] of call.headers) native.setRequestHeader.call(xhr, name, value);
+  };
   const patched = {
     open: function (this: XMLHttpRequest, ...args: Parameters<typeof proto.open>) {
       native.open.apply(this, args);
       // After the page's own open succeeded, so a bad method or URL throws as it always did.
-      opened.set(this, {
+      const xhr: OpenedXhr = {
         call: { method: args[0], url: args[1], headers: [], body: null },
         async: args[2] !== false,
-      });
+        // Resolved now: the page may move (pushState) before the object is opened anew.
+        openArgs: [...args],
+      };
+      xhr.openArgs[1] = new URL(args[1], win.document.baseURI).href;
+      opened.set(this, xhr);
+      if (xhr.async && isApi(args[1])) unsent.add(this);
+      else unsent.delete(this);
     } as typeof proto.open,
     setRequestHeader(this: XMLHttpRequest, name: string, value: string) {
       native.setRequestHeader.call(this, name, value);
       opened.get(this)?.call.headers.push([name, value]);
     },
     send(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+      unsent.delete(this);
       const xhr = opened.get(this);
       if (mode === 'pass' || !xhr?.async || !isApi(xhr.call.url)) {
         return native.send.call(this, body);
@@ -140,13 +163,15 @@ export function patchApiCalls(
       void route((next) => {
         // Aborted or opened again while it waited: the page no longer wants this call.
         if (opened.get(this) !== xhr) return;
-        if (next === 'pass') native.send.call(this, body);
-        else next.xhr(this, call);
+        if (next !== 'pass') return next.xhr(this, call);
+        reopen(this, xhr);
+        native.send.call(this, body);
       });
     },
     abort(this: XMLHttpRequest) {
       // A held call is dropped; the page's own abort still runs its events.
       opened.delete(this);
+      unsent.delete(this);
       native.abort.call(this);
     },
   };
@@ -157,6 +182,8 @@ export function patchApiCalls(
   return (next) => {
     mode = next;
     if (next === 'pass') {
+      for (const xhr of unsent) reopen(xhr, opened.get(xhr) as OpenedXhr);
+      unsent.clear();
       // Only what is still ours: another script may have wrapped fetch or XHR on top.
       if (win.fetch === patchedFetch && !sendKeepalive) win.fetch = pageFetch;
       for (const name of Object.keys(native) as (keyof typeof native)[]) {

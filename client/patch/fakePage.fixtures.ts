@@ -1,0 +1,88 @@
+import { vi } from 'vitest';
+import type { ApiCallAuthorizer, XhrCall } from './patchApiCalls.js';
+
+/** The API origin the fake page's calls go to. */
+export const API = 'https://api.example.com';
+/** Where the fake page is. */
+export const PAGE = 'https://shop.example.com/cart';
+
+/**
+ * A page's XMLHttpRequest, as far as the patch touches it: it records what goes out, and every
+ * step taken on it in {@link FakeXhr.steps}, for tests of the order of open, headers and send.
+ */
+export class FakeXhr extends EventTarget {
+  static sent: { xhr: FakeXhr; body: unknown }[] = [];
+  /** Every open, header and send on any object, in order; a test adds its own markers. */
+  static steps: string[] = [];
+  method = '';
+  url = '';
+  async = true;
+  headers: [string, string][] = [];
+  withCredentials = false;
+  timeout = 0;
+  responseType = '';
+  aborted = false;
+  open(method: string, url: string, async = true, user?: string, password?: string) {
+    Object.assign(this, { method, url, async, headers: [], aborted: false });
+    FakeXhr.steps.push(['open', method, url, async, user, password].filter(Boolean).join(' '));
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers.push([name, value]);
+    FakeXhr.steps.push(`header ${name}: ${value}`);
+  }
+  send(body?: unknown) {
+    FakeXhr.sent.push({ xhr: this, body });
+    FakeXhr.steps.push(`send ${body ?? ''}`.trim());
+  }
+  abort() {
+    this.aborted = true;
+  }
+}
+
+/** A page: its own fetch records each call and answers 200; `document.baseURI` can move. */
+export function fakePage() {
+  FakeXhr.sent = [];
+  FakeXhr.steps = [];
+  const pageFetch = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) =>
+    Response.json({ via: 'page' }),
+  );
+  const original = {
+    open: FakeXhr.prototype.open,
+    setRequestHeader: FakeXhr.prototype.setRequestHeader,
+    send: FakeXhr.prototype.send,
+    abort: FakeXhr.prototype.abort,
+  };
+  const win = {
+    fetch: pageFetch,
+    XMLHttpRequest: FakeXhr,
+    location: { href: PAGE },
+    document: { baseURI: PAGE },
+  } as unknown as Window & typeof globalThis;
+  const restore = () => Object.assign(FakeXhr.prototype, original);
+  return {
+    win,
+    pageFetch,
+    original,
+    restore,
+    xhr: () => new FakeXhr() as unknown as XMLHttpRequest,
+  };
+}
+
+/** The fallback, as the patch sees it: it records what it was handed. */
+export function fakeAuthorizer() {
+  const fetched: Request[] = [];
+  const xhrs: { xhr: XMLHttpRequest; call: XhrCall }[] = [];
+  const authorizer: ApiCallAuthorizer = {
+    fetch: async (request) => {
+      fetched.push(request);
+      return Response.json({ via: 'fallback' });
+    },
+    xhr: (xhr, call) => {
+      xhrs.push({ xhr, call });
+    },
+  };
+  return { authorizer, fetched, xhrs };
+}
+
+/** Lets every queued task and microtask run. */
+export const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
