@@ -67,10 +67,41 @@ async function firstVisitXhrCalls(context: ScenarioContext) {
   expect(context.firmly.counters).toMatchObject({ browserSession: 1, unauthorized: 0 });
 }
 
+/**
+ * A first visit whose page configures a plain XHR before control (`withCredentials`, `timeout`,
+ * `responseType`) and aborts another it just sent: the first gets its JSON with its settings
+ * intact, the second never reaches the API.
+ */
+async function firstVisitXhrSettings(context: ScenarioContext) {
+  const page = await context.driver.newPage();
+  await page.goto(`${context.shopOrigin}/first-visit-xhr.html?story=settings`);
+  const seen = await page.evaluate(
+    () => (window as unknown as { firstVisitCalls: Promise<unknown> }).firstVisitCalls,
+    undefined,
+  );
+  expect(seen).toEqual({
+    controlled: false,
+    status: 200,
+    parsed: true,
+    withCredentials: true,
+    timeout: 15000,
+    responseType: 'json',
+  });
+  expect(
+    context.firmly.requestLog
+      .filter((entry) => entry.path.includes('call='))
+      .map((entry) => [entry.path.split('call=')[1], entry.hasAuth]),
+  ).toEqual([['configured', true]]);
+}
+
 /** The first-visit stories of XHR clients, which every engine runs. */
 export const firstVisitXhrScenarios: Scenario[] = [
   {
     name: 'a first visit: axios, jQuery and plain XHRs made before control, a dozen at once and a dozen over 300 ms, each reach the API once with the token',
     run: firstVisitXhrCalls,
+  },
+  {
+    name: 'a first visit: an XHR configured before control keeps its settings, and one aborted before control is never sent',
+    run: firstVisitXhrSettings,
   },
 ];

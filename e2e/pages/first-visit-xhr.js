@@ -2,7 +2,8 @@
 // that calls the API over XHR (axios, jQuery, a plain XHR) the moment the tag has run, before any
 // worker controls the page: a dozen calls at once, then a dozen more within the next 300 ms.
 // `window.firstVisitCalls` resolves with every call's outcome; each call's URL carries its own
-// `call=` id, so the test can find it in the emulator's request log. `window.firstVisitClients`
+// `call=` id, so the test can find it in the emulator's request log. With `?story=settings`, it
+// resolves instead with what one configured XHR saw (see `settingsStory`). `window.firstVisitClients`
 // makes more calls with the same clients.
 
 /** @typedef {{ status: number, body: string, events?: string[] }} CallResult */
@@ -77,7 +78,37 @@ window.firstVisitCalls = fetch('/tag-only.html')
             })),
           );
         };
+        // A plain XHR made as the page starts with what a client may set on it, and another the
+        // page aborts at once; resolves with what the first saw when it ended.
+        const settingsStory = () => {
+          const controlled = Boolean(navigator.serviceWorker?.controller);
+          const configured = new XMLHttpRequest();
+          configured.open('GET', `${api}/api/v2/domains/staging.luma.gift/cart?call=configured`);
+          Object.assign(configured, {
+            withCredentials: true,
+            timeout: 15000,
+            responseType: 'json',
+          });
+          const aborted = new XMLHttpRequest();
+          aborted.open('POST', `${api}/api/v2/echo?call=aborted`);
+          aborted.send('{}');
+          aborted.abort();
+          configured.send();
+          configured.onloadend = () =>
+            resolve({
+              controlled,
+              status: configured.status,
+              parsed: typeof configured.response === 'object' && configured.response !== null,
+              withCredentials: configured.withCredentials,
+              timeout: configured.timeout,
+              responseType: configured.responseType,
+            });
+        };
         tag.onload = () => {
+          if (new URLSearchParams(location.search).get('story') === 'settings') {
+            settingsStory();
+            return;
+          }
           // The drop-in has just run: no worker controls this first visit, `ready` is pending.
           // A dozen scripts of the page call at once, each client with a GET and a POST twice...
           for (let i = 0; i < 12; i += 1) {
