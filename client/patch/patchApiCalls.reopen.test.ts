@@ -63,9 +63,7 @@ describe('patchApiCalls: XHRs opened before the worker controls the page', () =>
       'header content-type: application/json',
       'send {"quantity":2}',
     ]);
-    expect((request as unknown as FakeXhr).headers).toEqual([
-      ['content-type', 'application/json'],
-    ]);
+    expect((request as unknown as FakeXhr).headers).toEqual([['content-type', 'application/json']]);
     restore();
   });
 

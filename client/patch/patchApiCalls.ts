@@ -3,7 +3,7 @@ import { isApiUrl } from './isApiUrl.js';
 /** One XHR the page opened and sent, as the patch recorded it. */
 export interface XhrCall {
   method: string;
-  /** As the page passed it to `open()`. */
+  /** As the page passed it to `open()`, resolved against the document's base URL then. */
   url: string | URL;
   /** Every `setRequestHeader()`, in order. */
   headers: [string, string][];
@@ -56,8 +56,8 @@ export type SendKeepalive = (
 interface OpenedXhr {
   call: XhrCall;
   async: boolean;
-  /** `open()`'s arguments, the URL as the object resolved it: to open it anew under the worker. */
-  openArgs: Parameters<XMLHttpRequest['open']>;
+  /** `open()`'s arguments, the URL resolved: to open the object anew under the worker. */
+  args: Parameters<XMLHttpRequest['open']>;
 }
 
 /**
@@ -129,21 +129,21 @@ export function patchApiCalls(
   const opened = new WeakMap<XMLHttpRequest, OpenedXhr>();
   // API XHRs opened and not yet sent: `pass` opens them anew.
   const unsent = new Set<XMLHttpRequest>();
-  const reopen = (xhr: XMLHttpRequest, { openArgs, call }: OpenedXhr) => {
-    native.open.apply(xhr, openArgs);
+  const reopen = (xhr: XMLHttpRequest, { args, call }: OpenedXhr) => {
+    native.open.apply(xhr, args);
     for (const [name, value] of call.headers) native.setRequestHeader.call(xhr, name, value);
   };
   const patched = {
     open: function (this: XMLHttpRequest, ...args: Parameters<typeof proto.open>) {
       native.open.apply(this, args);
-      // After the page's own open succeeded, so a bad method or URL throws as it always did.
-      const xhr: OpenedXhr = {
+      // After the page's own open succeeded, so a bad method or URL throws as it always did. The
+      // URL is resolved as the object resolved it: the page may move (pushState) while it waits.
+      args[1] = new URL(args[1], win.document.baseURI).href;
+      const xhr = {
         call: { method: args[0], url: args[1], headers: [], body: null },
         async: args[2] !== false,
-        // Resolved now: the page may move (pushState) before the object is opened anew.
-        openArgs: [...args],
+        args,
       };
-      xhr.openArgs[1] = new URL(args[1], win.document.baseURI).href;
       opened.set(this, xhr);
       if (xhr.async && isApi(args[1])) unsent.add(this);
       else unsent.delete(this);
