@@ -9,7 +9,8 @@ const nodeModulesDir = path.resolve(import.meta.dirname, '..', '..', 'node_modul
 
 /**
  * The test of every cross-browser lane: the emulators, and a storefront serving both shops and
- * the test pages (with the HTTP clients they load), from a build whose clock the scenarios can move (at rest, the real one).
+ * the test pages (with the HTTP clients they load), from a build whose clock the scenarios can
+ * move (at rest, the real one).
  */
 export const crossBrowserTest = test.extend<{ shopOrigin: string }>({
   shopOrigin: async ({ firmly, digitalRiver }, use) => {
