@@ -9,6 +9,8 @@ export const PAGE = 'https://shop.example.com/cart';
 /**
  * A page's XMLHttpRequest, as far as the patch touches it: it records what goes out, and every
  * step taken on it in {@link FakeXhr.steps}, for tests of the order of open, headers and send.
+ * Like a browser's, it reads OPENED once opened, fires `readystatechange` only when first opened,
+ * and fires nothing when aborted unsent (the patch holds every `send()` it tests).
  */
 export class FakeXhr extends EventTarget {
   static sent: { xhr: FakeXhr; body: unknown }[] = [];
@@ -22,9 +24,17 @@ export class FakeXhr extends EventTarget {
   timeout = 0;
   responseType = '';
   aborted = false;
-  open(method: string, url: string, async = true, user?: string, password?: string) {
-    Object.assign(this, { method, url, async, headers: [], aborted: false });
+  readonly upload = new EventTarget();
+  get readyState() {
+    return this.method ? 1 : 0;
+  }
+  open(method: string, url: string, ...rest: [async?: boolean, user?: string, password?: string]) {
+    // As WebIDL converts it: `async` given is a boolean, so `undefined` or 0 is false.
+    const [async = rest.length === 0, user, password] = rest;
+    const first = !this.method;
+    Object.assign(this, { method, url, async: Boolean(async), headers: [], aborted: false });
     FakeXhr.steps.push(['open', method, url, async, user, password].filter(Boolean).join(' '));
+    if (first) this.dispatchEvent(new Event('readystatechange'));
   }
   setRequestHeader(name: string, value: string) {
     this.headers.push([name, value]);
@@ -39,8 +49,12 @@ export class FakeXhr extends EventTarget {
   }
 }
 
-/** A page: its own fetch records each call and answers 200; `document.baseURI` can move. */
+/**
+ * A page: its own fetch records each call and answers 200; `document.baseURI` can move. Node gets
+ * the page's ProgressEvent.
+ */
 export function fakePage() {
+  shimProgressEvent();
   FakeXhr.sent = [];
   FakeXhr.steps = [];
   const pageFetch = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) =>
@@ -82,6 +96,23 @@ export function fakeAuthorizer() {
     },
   };
   return { authorizer, fetched, xhrs };
+}
+
+/** Gives Node the ProgressEvent a browser has, as far as the patch uses it. */
+function shimProgressEvent(): void {
+  if ('ProgressEvent' in globalThis) return;
+  class ProgressEventShim extends Event {
+    readonly lengthComputable: boolean;
+    readonly loaded: number;
+    readonly total: number;
+    constructor(type: string, init: ProgressEventInit = {}) {
+      super(type);
+      this.lengthComputable = init.lengthComputable ?? false;
+      this.loaded = init.loaded ?? 0;
+      this.total = init.total ?? 0;
+    }
+  }
+  Object.assign(globalThis, { ProgressEvent: ProgressEventShim });
 }
 
 /** Lets every queued task and microtask run. */

@@ -156,6 +156,20 @@ describe('patchApiCalls', () => {
     restore();
   });
 
+  it('an XHR opened with async given as undefined or 0 is synchronous, as the browser makes it: it goes out at once', () => {
+    const { win, restore, xhr } = fakePage();
+    patchApiCalls(win, [API]);
+    const calls = [undefined, 0, true].map((async) => {
+      const request = xhr();
+      request.open('GET', `${API}/cart`, async as boolean);
+      request.send();
+      return request;
+    });
+    // Chromium, Firefox ESR and WebKitGTK make `undefined`, 0, null and '' synchronous.
+    expect(FakeXhr.sent.map(({ xhr }) => xhr)).toEqual(calls.slice(0, 2));
+    restore();
+  });
+
   it('with a keepalive sender, keepalive cart calls go to it, held or passed; every other call goes as made', async () => {
     const { win, pageFetch, original, restore } = fakePage();
     const handed: { request: Request; body: BodyInit | null | undefined }[] = [];

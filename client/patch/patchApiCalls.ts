@@ -1,3 +1,4 @@
+import { abortHeldXhr } from './abortHeldXhr.js';
 import { isApiUrl } from './isApiUrl.js';
 
 /** One XHR the page opened and sent, as the patch recorded it. */
@@ -56,6 +57,8 @@ export type SendKeepalive = (
 interface OpenedXhr {
   call: XhrCall;
   async: boolean;
+  /** Its `send()` is held: an `abort()` now must play the events a sent call's abort plays. */
+  held?: boolean;
   /** `open()`'s arguments, the URL resolved: to open the object anew under the worker. */
   args: Parameters<XMLHttpRequest['open']>;
 }
@@ -141,7 +144,8 @@ export function patchApiCalls(
       args[1] = new URL(args[1], win.document.baseURI).href;
       const xhr = {
         call: { method: args[0], url: args[1], headers: [], body: null },
-        async: args[2] !== false,
+        // As the engines convert it: given, `async` is a boolean, so `undefined` and 0 are false.
+        async: args.length < 3 || Boolean(args[2]),
         args,
       };
       opened.set(this, xhr);
@@ -160,19 +164,23 @@ export function patchApiCalls(
       }
       const { call } = xhr;
       call.body = (body ?? null) as XMLHttpRequestBodyInit | null;
+      xhr.held = true;
       void route((next) => {
         // Aborted or opened again while it waited: the page no longer wants this call.
         if (opened.get(this) !== xhr) return;
+        xhr.held = false;
         if (next !== 'pass') return next.xhr(this, call);
         reopen(this, xhr);
         native.send.call(this, body);
       });
     },
     abort(this: XMLHttpRequest) {
-      // A held call is dropped; the page's own abort still runs its events.
+      const xhr = opened.get(this);
       opened.delete(this);
       unsent.delete(this);
       native.abort.call(this);
+      // A held call is dropped. The page's object never sent it, so its own abort fired nothing.
+      if (xhr?.held) abortHeldXhr(this, xhr.call);
     },
   };
 
