@@ -72,7 +72,9 @@ export function fakePage() {
     location: { href: PAGE },
     document: { baseURI: PAGE },
   } as unknown as Window & typeof globalThis;
-  const restore = () => Object.assign(FakeXhr.prototype, original);
+  const restore = () => {
+    Object.assign(FakeXhr.prototype, original);
+  };
   return {
     win,
     pageFetch,

@@ -78,6 +78,10 @@ interface OpenedXhr {
  * keeps `withCredentials`, `timeout`, `responseType` and its upload listeners, so the page sees
  * the call as it made it.
  *
+ * A held XHR the page aborts was never sent on the page's own object, whose `abort()` therefore
+ * fires nothing: the patch plays the events a sent call's abort fires ({@link abortHeldXhr}), so
+ * code waiting on `loadend` settles.
+ *
  * `pass` puts the page's own XHR methods back (unless another script wrapped them since), and
  * its `fetch` too unless `sendKeepalive` is given: then `fetch` stays wrapped, and hands
  * `keepalive` API calls to it; every other call goes straight to the page's own `fetch` after

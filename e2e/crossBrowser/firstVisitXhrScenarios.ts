@@ -94,6 +94,63 @@ async function firstVisitXhrSettings(context: ScenarioContext) {
   ).toEqual([['configured', true]]);
 }
 
+/** What the listeners of XHRs aborted just after send() heard (e2e/pages/first-visit-xhr.js). */
+interface AbortedXhrs {
+  getNow: string[];
+  postNow: string[];
+  getLater: string[];
+  synchronous: string[];
+}
+
+/**
+ * A first visit whose page aborts XHRs just after sending them, before any worker controls the
+ * page (the patch holds them), and again once one does (the engine's own calls, through the
+ * worker, to a cart endpoint that stalls), then on a page without the tag: the listeners hear
+ * the same events in the same order, with the same readyState and status, in each engine. The
+ * held ones never reach the API. An XHR opened with `async` given as `undefined` or 0 is
+ * synchronous before control too, as the engine makes it.
+ */
+async function firstVisitXhrAborts(context: ScenarioContext) {
+  context.firmly.injectFault({ endpoint: 'cart', kind: 'timeout', times: 10 });
+  const tagged = await context.driver.newPage();
+  await tagged.goto(`${context.shopOrigin}/first-visit-xhr.html?story=abort`);
+  const { held, controlled } = await tagged.evaluate(
+    () =>
+      (window as unknown as { firstVisitCalls: Promise<Record<string, AbortedXhrs>> })
+        .firstVisitCalls,
+    undefined,
+  );
+  const untaggedPage = await context.driver.newPage();
+  await untaggedPage.goto(`${context.shopOrigin}/first-visit-xhr.html?story=untagged`);
+  const untagged = await untaggedPage.evaluate(
+    (api) =>
+      (
+        window as unknown as { abortXhrs(api: string, prefix: string): Promise<AbortedXhrs> }
+      ).abortXhrs(api, 'untagged'),
+    context.firmly.origin,
+  );
+  // The events alone: whether a worker controlled the page is what tells the three apart.
+  const heard = (seen: AbortedXhrs | undefined) =>
+    Object.fromEntries(
+      Object.entries(seen ?? {}).map(([name, each]: [string, string[]]) => [
+        name,
+        each.filter((event) => !event.startsWith('controlled:')),
+      ]),
+    );
+  expect(held?.getNow).toContain('controlled:false');
+  expect(held?.getLater).toContain('controlled:false');
+  expect(controlled?.getNow).toContain('controlled:true');
+  expect(heard(held)).toEqual(heard(untagged));
+  expect(heard(held)).toEqual(heard(controlled));
+  // The story's point, said plainly: a promise on loadend settles.
+  expect(held?.getLater).toContain('loadend:4:0');
+  // Not one of the held calls reached the API (the synchronous ones, on an unrouted path, are
+  // not logged).
+  expect(
+    context.firmly.requestLog.map((entry) => entry.path).filter((path) => path.includes('=held-')),
+  ).toEqual([]);
+}
+
 /** The first-visit stories of XHR clients, which every engine runs. */
 export const firstVisitXhrScenarios: Scenario[] = [
   {
@@ -103,5 +160,9 @@ export const firstVisitXhrScenarios: Scenario[] = [
   {
     name: 'a first visit: an XHR configured before control keeps its settings, and one aborted before control is never sent',
     run: firstVisitXhrSettings,
+  },
+  {
+    name: 'a first visit: an XHR aborted before control fires the events the engine’s own abort fires, and is never sent',
+    run: firstVisitXhrAborts,
   },
 ];

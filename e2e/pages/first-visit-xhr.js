@@ -3,8 +3,10 @@
 // worker controls the page: a dozen calls at once, then a dozen more within the next 300 ms.
 // `window.firstVisitCalls` resolves with every call's outcome; each call's URL carries its own
 // `call=` id, so the test can find it in the emulator's request log. With `?story=settings`, it
-// resolves instead with what one configured XHR saw (see `settingsStory`). `window.firstVisitClients`
-// makes more calls with the same clients.
+// resolves instead with what one configured XHR saw (see `settingsStory`); with `?story=abort`,
+// with what the listeners of XHRs aborted just after send() heard, before control and after it
+// (see `abortXhrs`); with `?story=untagged`, the tag is never added. `window.firstVisitClients`
+// makes more calls with the same clients, and `window.abortXhrs` aborts more.
 
 /** @typedef {{ status: number, body: string, events?: string[] }} CallResult */
 
@@ -45,6 +47,66 @@ const clients = {
 };
 const names = Object.keys(clients);
 window.firstVisitClients = clients;
+
+/**
+ * Whether a worker controlled the page when one XHR was aborted just after its send(), then what
+ * its listeners heard, as `type:readyState:status` (`upload.type:readyState` on the upload of a
+ * call with a body), what the object reads once aborted, and what opening it again fires. Plain
+ * page code: listeners on the object and its upload, `onloadend`. A GET gets no upload listeners:
+ * Chromium fires the upload's abort and loadend for one that has them, Firefox and WebKit none.
+ */
+const abortOne = (method, url, body, later) => {
+  const xhr = new XMLHttpRequest();
+  const heard = [];
+  const hear = (type) => () => heard.push(`${type}:${xhr.readyState}:${xhr.status}`);
+  const types = ['loadstart', 'progress', 'abort', 'error', 'timeout', 'load', 'loadend'];
+  for (const type of ['readystatechange', ...types.slice(0, -1)]) {
+    xhr.addEventListener(type, hear(type));
+  }
+  xhr.onloadend = hear('loadend');
+  for (const type of body === undefined ? [] : types) {
+    xhr.upload.addEventListener(type, () => heard.push(`upload.${type}:${xhr.readyState}`));
+  }
+  xhr.open(method, url);
+  xhr.setRequestHeader('content-type', 'application/json');
+  xhr.send(body);
+  const abort = () => {
+    heard.unshift(`controlled:${Boolean(navigator.serviceWorker?.controller)}`);
+    xhr.abort();
+    heard.push(`aborted:${xhr.readyState}:${xhr.status}:${JSON.stringify(xhr.responseText)}`);
+    try {
+      xhr.send(body);
+      heard.push('send again: sent');
+    } catch (error) {
+      heard.push(`send again: ${error.name}`);
+    }
+    xhr.open(method, url);
+    heard.push(`opened again:${xhr.readyState}`);
+    return heard;
+  };
+  return later ? new Promise((resolve) => setTimeout(() => resolve(abort()), 0)) : abort();
+};
+
+/**
+ * Aborts a GET of the cart and a POST to the echo just after send(), and another GET a task
+ * later (the test stalls the cart endpoint); then opens a synchronous XHR with `async` given as
+ * `undefined`, and another with 0. Each URL carries `call=<prefix>-<case>`. The first two and the
+ * synchronous ones run at once, so before control when called as the tag loads.
+ */
+window.abortXhrs = (api, prefix) => {
+  const cart = (id) => `${api}/api/v2/domains/staging.luma.gift/cart?call=${prefix}-${id}`;
+  const getNow = abortOne('GET', cart('get'));
+  const postNow = abortOne('POST', `${api}/api/v2/echo?call=${prefix}-post`, '{"quantity":1}');
+  const getLater = abortOne('GET', cart('get-later'), undefined, true);
+  // An unrouted path, answered 404 at once: a stalled endpoint would hold a synchronous XHR.
+  const synchronous = [undefined, 0].map((async) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('GET', `${api}/api/v2/unrouted?call=${prefix}-sync-${async}`, async);
+    xhr.send();
+    return `readyState after send:${xhr.readyState}`;
+  });
+  return getLater.then((later) => ({ getNow, postNow, getLater: later, synchronous }));
+};
 
 window.firstVisitCalls = fetch('/tag-only.html')
   .then((response) => response.text())
@@ -104,9 +166,26 @@ window.firstVisitCalls = fetch('/tag-only.html')
               responseType: configured.responseType,
             });
         };
+        const story = new URLSearchParams(location.search).get('story');
+        if (story === 'untagged') {
+          resolve(null);
+          return;
+        }
         tag.onload = () => {
-          if (new URLSearchParams(location.search).get('story') === 'settings') {
+          if (story === 'settings') {
             settingsStory();
+            return;
+          }
+          if (story === 'abort') {
+            // Before control, then once the worker is in control.
+            window
+              .abortXhrs(api, 'held')
+              .then((held) =>
+                window.swTokenInterceptor.ready.then(() =>
+                  window.abortXhrs(api, 'controlled').then((controlled) => ({ held, controlled })),
+                ),
+              )
+              .then(resolve);
             return;
           }
           // The drop-in has just run: no worker controls this first visit, `ready` is pending.
