@@ -1,76 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type ApiCallAuthorizer, patchApiCalls, type XhrCall } from './patchApiCalls.js';
-
-const API = 'https://api.example.com';
-const PAGE = 'https://shop.example.com/cart';
-
-/** A page's XMLHttpRequest, as far as the patch touches it: it records what goes out. */
-class FakeXhr extends EventTarget {
-  static sent: { xhr: FakeXhr; body: unknown }[] = [];
-  method = '';
-  url = '';
-  async = true;
-  headers: [string, string][] = [];
-  withCredentials = false;
-  aborted = false;
-  open(method: string, url: string, async = true) {
-    Object.assign(this, { method, url, async, headers: [], aborted: false });
-  }
-  setRequestHeader(name: string, value: string) {
-    this.headers.push([name, value]);
-  }
-  send(body?: unknown) {
-    FakeXhr.sent.push({ xhr: this, body });
-  }
-  abort() {
-    this.aborted = true;
-  }
-}
-
-/** A page: its own fetch records each call and answers 200. */
-function fakePage() {
-  FakeXhr.sent = [];
-  const pageFetch = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) =>
-    Response.json({ via: 'page' }),
-  );
-  const original = {
-    open: FakeXhr.prototype.open,
-    setRequestHeader: FakeXhr.prototype.setRequestHeader,
-    send: FakeXhr.prototype.send,
-    abort: FakeXhr.prototype.abort,
-  };
-  const win = {
-    fetch: pageFetch,
-    XMLHttpRequest: FakeXhr,
-    location: { href: PAGE },
-  } as unknown as Window & typeof globalThis;
-  const restore = () => Object.assign(FakeXhr.prototype, original);
-  return {
-    win,
-    pageFetch,
-    original,
-    restore,
-    xhr: () => new FakeXhr() as unknown as XMLHttpRequest,
-  };
-}
-
-/** The fallback, as the patch sees it: it records what it was handed. */
-function fakeAuthorizer() {
-  const fetched: Request[] = [];
-  const xhrs: { xhr: XMLHttpRequest; call: XhrCall }[] = [];
-  const authorizer: ApiCallAuthorizer = {
-    fetch: async (request) => {
-      fetched.push(request);
-      return Response.json({ via: 'fallback' });
-    },
-    xhr: (xhr, call) => {
-      xhrs.push({ xhr, call });
-    },
-  };
-  return { authorizer, fetched, xhrs };
-}
-
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+import { API, FakeXhr, fakeAuthorizer, fakePage, flush } from './fakePage.fixtures.js';
+import { patchApiCalls } from './patchApiCalls.js';
 
 describe('patchApiCalls', () => {
   it('a cart call made before the page is ready waits; a call to another origin does not', async () => {
@@ -223,6 +153,20 @@ describe('patchApiCalls', () => {
     await win.fetch(`${API}/pixel`, { mode: 'no-cors' });
     expect(fetched).toHaveLength(0);
     expect(pageFetch).toHaveBeenCalledTimes(1);
+    restore();
+  });
+
+  it('an XHR opened with async given as undefined or 0 is synchronous, as the browser makes it: it goes out at once', () => {
+    const { win, restore, xhr } = fakePage();
+    patchApiCalls(win, [API]);
+    const calls = [undefined, 0, true].map((async) => {
+      const request = xhr();
+      request.open('GET', `${API}/cart`, async as boolean);
+      request.send();
+      return request;
+    });
+    // Chromium, Firefox ESR and WebKitGTK make `undefined`, 0, null and '' synchronous.
+    expect(FakeXhr.sent.map(({ xhr }) => xhr)).toEqual(calls.slice(0, 2));
     restore();
   });
 

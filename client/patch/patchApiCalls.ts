@@ -1,9 +1,10 @@
+import { abortHeldXhr } from './abortHeldXhr.js';
 import { isApiUrl } from './isApiUrl.js';
 
 /** One XHR the page opened and sent, as the patch recorded it. */
 export interface XhrCall {
   method: string;
-  /** As the page passed it to `open()`. */
+  /** As the page passed it to `open()`, resolved against the document's base URL then. */
   url: string | URL;
   /** Every `setRequestHeader()`, in order. */
   headers: [string, string][];
@@ -56,6 +57,10 @@ export type SendKeepalive = (
 interface OpenedXhr {
   call: XhrCall;
   async: boolean;
+  /** Its `send()` is held: an `abort()` now must play the events a sent call's abort plays. */
+  held?: boolean;
+  /** `open()`'s arguments, the URL resolved: to open the object anew under the worker. */
+  args: Parameters<XMLHttpRequest['open']>;
 }
 
 /**
@@ -64,6 +69,18 @@ interface OpenedXhr {
  * they wait, in the order they were made, and go where the first mode set sends them. Other
  * calls, synchronous XHRs (they cannot wait) and `no-cors` fetches (they cannot carry a header)
  * always go out as the page made them.
+ *
+ * Firefox decides at `open()` whether a worker will see an XHR, so one opened before the worker
+ * controls the page would go past it however late it is sent. When `pass` comes, every API XHR
+ * opened before it and not yet sent is opened anew on the page's own object, and a held one is
+ * opened anew just before its own `send()`: `open()`'s arguments again, then the headers the page
+ * set, replayed. An object already opened fires no `readystatechange` when opened again, and
+ * keeps `withCredentials`, `timeout`, `responseType` and its upload listeners, so the page sees
+ * the call as it made it.
+ *
+ * A held XHR the page aborts was never sent on the page's own object, whose `abort()` therefore
+ * fires nothing: the patch plays the events a sent call's abort fires ({@link abortHeldXhr}), so
+ * code waiting on `loadend` settles.
  *
  * `pass` puts the page's own XHR methods back (unless another script wrapped them since), and
  * its `fetch` too unless `sendKeepalive` is given: then `fetch` stays wrapped, and hands
@@ -117,37 +134,57 @@ export function patchApiCalls(
     abort: proto.abort,
   };
   const opened = new WeakMap<XMLHttpRequest, OpenedXhr>();
+  // API XHRs opened and not yet sent: `pass` opens them anew.
+  const unsent = new Set<XMLHttpRequest>();
+  const reopen = (xhr: XMLHttpRequest, { args, call }: OpenedXhr) => {
+    native.open.apply(xhr, args);
+    for (const [name, value] of call.headers) native.setRequestHeader.call(xhr, name, value);
+  };
   const patched = {
     open: function (this: XMLHttpRequest, ...args: Parameters<typeof proto.open>) {
       native.open.apply(this, args);
-      // After the page's own open succeeded, so a bad method or URL throws as it always did.
-      opened.set(this, {
+      // After the page's own open succeeded, so a bad method or URL throws as it always did. The
+      // URL is resolved as the object resolved it: the page may move (pushState) while it waits.
+      args[1] = new URL(args[1], win.document.baseURI).href;
+      const xhr = {
         call: { method: args[0], url: args[1], headers: [], body: null },
-        async: args[2] !== false,
-      });
+        // As the engines convert it: given, `async` is a boolean, so `undefined` and 0 are false.
+        async: args.length < 3 || Boolean(args[2]),
+        args,
+      };
+      opened.set(this, xhr);
+      if (xhr.async && isApi(args[1])) unsent.add(this);
+      else unsent.delete(this);
     } as typeof proto.open,
     setRequestHeader(this: XMLHttpRequest, name: string, value: string) {
       native.setRequestHeader.call(this, name, value);
       opened.get(this)?.call.headers.push([name, value]);
     },
     send(this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+      unsent.delete(this);
       const xhr = opened.get(this);
       if (mode === 'pass' || !xhr?.async || !isApi(xhr.call.url)) {
         return native.send.call(this, body);
       }
       const { call } = xhr;
       call.body = (body ?? null) as XMLHttpRequestBodyInit | null;
+      xhr.held = true;
       void route((next) => {
         // Aborted or opened again while it waited: the page no longer wants this call.
         if (opened.get(this) !== xhr) return;
-        if (next === 'pass') native.send.call(this, body);
-        else next.xhr(this, call);
+        xhr.held = false;
+        if (next !== 'pass') return next.xhr(this, call);
+        reopen(this, xhr);
+        native.send.call(this, body);
       });
     },
     abort(this: XMLHttpRequest) {
-      // A held call is dropped; the page's own abort still runs its events.
+      const xhr = opened.get(this);
       opened.delete(this);
+      unsent.delete(this);
       native.abort.call(this);
+      // A held call is dropped. The page's object never sent it, so its own abort fired nothing.
+      if (xhr?.held) abortHeldXhr(this, xhr.call);
     },
   };
 
@@ -157,6 +194,8 @@ export function patchApiCalls(
   return (next) => {
     mode = next;
     if (next === 'pass') {
+      for (const xhr of unsent) reopen(xhr, opened.get(xhr) as OpenedXhr);
+      unsent.clear();
       // Only what is still ours: another script may have wrapped fetch or XHR on top.
       if (win.fetch === patchedFetch && !sendKeepalive) win.fetch = pageFetch;
       for (const name of Object.keys(native) as (keyof typeof native)[]) {

@@ -1,4 +1,5 @@
 import { apiKeyScenarios } from './apiKeyScenarios.js';
+import { firstVisitXhrScenarios } from './firstVisitXhrScenarios.js';
 import { interruptedScenarios } from './interruptedScenarios.js';
 import { clockScenarios, lifecycleScenarios } from './lifecycleScenarios.js';
 import { rateLimitClockScenarios, rateLimitScenarios } from './rateLimitScenarios.js';
@@ -17,14 +18,18 @@ export const allScenarios: {
    */
   waitsOnWorker: boolean;
 }[] = [
-  ...[...scenarios, ...lifecycleScenarios, ...apiKeyScenarios, ...rateLimitScenarios].map(
-    (scenario) => ({
-      scenario,
-      movesClock: false,
-      restartsWorkers: scenario.name.includes('worker restart'),
-      waitsOnWorker: false,
-    }),
-  ),
+  ...[
+    ...scenarios,
+    ...firstVisitXhrScenarios,
+    ...lifecycleScenarios,
+    ...apiKeyScenarios,
+    ...rateLimitScenarios,
+  ].map((scenario) => ({
+    scenario,
+    movesClock: false,
+    restartsWorkers: scenario.name.includes('worker restart'),
+    waitsOnWorker: false,
+  })),
   ...interruptedScenarios.map((scenario) => ({
     scenario,
     movesClock: false,
