@@ -7,15 +7,25 @@ import {
   PROTOCOL_TAG,
 } from '../../core/protocol/protocol.js';
 
-// A worker stopped by the browser starts and answers a message in 7 to 14 ms here (Chromium,
-// stopped over CDP, then messaged): a hundred times that leaves a slow device's cold start room,
-// and a lost message costs the shopper one second.
-const RECEIPT_TIMEOUT_MS = 1_000;
-// Three heartbeats missed: the worker stopped while it held the call.
-const SILENCE_TIMEOUT_MS = 3 * HAND_OFF_HEARTBEAT_MS;
-// The answer comes when the API's does, renewal and retry included; the call itself is not
-// bounded by this, only how long the page waits to hear of it.
-const ANSWER_TIMEOUT_MS = 60_000;
+/** How long the page waits to hear from the worker holding a handed call. */
+export interface HandOffBounds {
+  /** For `received`: past it, the message was lost or the worker stopped before reading it. */
+  receiptMs: number;
+  /** Between two steps: past it, the worker stopped while it held the call. */
+  silenceMs: number;
+  /** For the answer: it comes when the API's does, renewal and retry included. */
+  answerMs: number;
+}
+
+const BOUNDS: HandOffBounds = {
+  // A worker stopped by the browser starts and answers a message in 7 to 14 ms here (Chromium,
+  // stopped over CDP, then messaged): a hundred times that leaves a slow device's cold start
+  // room, and a lost message costs the shopper one second.
+  receiptMs: 1_000,
+  // Three heartbeats missed.
+  silenceMs: 3 * HAND_OFF_HEARTBEAT_MS,
+  answerMs: 60_000,
+};
 
 /** What became of a handed call: the worker's answer, or the page must send it itself. */
 export type HandOffOutcome = { answer: HandedAnswer } | { sendItself: true };
@@ -26,7 +36,9 @@ export type HandOffOutcome = { answer: HandedAnswer } | { sendItself: true };
  * @param worker - the worker that hosts the interceptor
  * @param call - the call, as `postMessage` can carry it
  * @returns the worker's answer; or `sendItself` when the worker stopped, or the message was
- *   lost, before the call left (the worker, if it still runs, has been told not to send it)
+ *   lost, before the call left (the worker, if it still runs, has been told not to send it). A
+ *   page that left runs no timer, so only one still there (restored from the back-forward
+ *   cache, say) ever sends a call it committed
  * @throws InterceptorError with the worker's code (`ProtocolError`: refused unsent), or
  *   `WorkerUnavailable` when the worker stopped as the call left, so no answer will come
  */
@@ -39,9 +51,10 @@ export type HandOff = (worker: ServiceWorker, call: HandedCall) => Promise<HandO
  * it confirms every call not yet received, and hands later ones over committed.
  *
  * @param win - the page's window, whose `pagehide` commits its calls to the worker
+ * @param bounds - how long to wait for each step
  * @returns the hand-off
  */
-export function createHandOff(win: Window): HandOff {
+export function createHandOff(win: EventTarget, bounds: HandOffBounds = BOUNDS): HandOff {
   let leaving = false;
   const unconfirmed = new Set<() => void>();
   win.addEventListener('pagehide', () => {
@@ -72,7 +85,7 @@ export function createHandOff(win: Window): HandOff {
       };
       const gone = (detail: string) => {
         end();
-        if (sending || committed) {
+        if (sending) {
           reject(new InterceptorError('WorkerUnavailable', detail));
           return;
         }
@@ -84,7 +97,7 @@ export function createHandOff(win: Window): HandOff {
         clearTimeout(silence);
         silence = setTimeout(() => gone('the worker stopped with a handed call'), ms);
       };
-      cap = setTimeout(() => gone("no answer to 'handOff'"), ANSWER_TIMEOUT_MS);
+      cap = setTimeout(() => gone("no answer to 'handOff'"), bounds.answerMs);
       port.onmessage = (event: MessageEvent) => {
         const data: unknown = event.data;
         if (isReply(data)) {
@@ -95,11 +108,11 @@ export function createHandOff(win: Window): HandOff {
         } else if (isHandOffStep(data)) {
           if (data.type === 'received' && unconfirmed.has(confirm)) confirm();
           if (data.type === 'sending') sending = true;
-          listen(SILENCE_TIMEOUT_MS);
+          listen(bounds.silenceMs);
         }
       };
       if (!committed) unconfirmed.add(confirm);
-      listen(RECEIPT_TIMEOUT_MS);
+      listen(bounds.receiptMs);
       try {
         worker.postMessage({ tag: PROTOCOL_TAG, type: 'handOff', call, committed }, [port2]);
       } catch (error) {

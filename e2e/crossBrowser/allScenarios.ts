@@ -1,3 +1,4 @@
+import { keepaliveScenarios } from './keepaliveScenarios.js';
 import { clockScenarios, lifecycleScenarios } from './lifecycleScenarios.js';
 import { type Scenario, scenarios } from './scenarios.js';
 
@@ -9,7 +10,7 @@ export const allScenarios: {
   /** It stops the origin's workers. */
   restartsWorkers: boolean;
 }[] = [
-  ...[...scenarios, ...lifecycleScenarios].map((scenario) => ({
+  ...[...scenarios, ...lifecycleScenarios, ...keepaliveScenarios].map((scenario) => ({
     scenario,
     movesClock: false,
     restartsWorkers: scenario.name.includes('worker restart'),
