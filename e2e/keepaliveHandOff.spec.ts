@@ -56,7 +56,8 @@ test.describe('keepalive calls handed to the worker', () => {
       // sending, answering. Every other round, more calls are made at once to the stopped worker.
       await startKeepaliveCalls(page, `${firmly.origin}${ECHO}`, round, perRound);
       await cdp.send('ServiceWorker.stopAllWorkers');
-      if (round % 2) await startKeepaliveCalls(page, `${firmly.origin}${ECHO}`, round + 100, perRound);
+      if (round % 2)
+        await startKeepaliveCalls(page, `${firmly.origin}${ECHO}`, round + 100, perRound);
       await outcomes(page);
     }
     const ended = new Map(await outcomes(page));
@@ -67,7 +68,11 @@ test.describe('keepalive calls handed to the worker', () => {
     for (const entry of firmly.requestLog) {
       const id = new URL(entry.path, firmly.origin).searchParams.get('call');
       if (!id) continue;
-      expect(entry).toMatchObject({ method: 'POST', hasAuth: true, body: JSON.stringify({ call: id }) });
+      expect(entry).toMatchObject({
+        method: 'POST',
+        hasAuth: true,
+        body: JSON.stringify({ call: id }),
+      });
       received.set(id, (received.get(id) ?? 0) + 1);
     }
     // None twice: the worker sends a call only until the page, hearing nothing, sends it itself.
@@ -76,7 +81,9 @@ test.describe('keepalive calls handed to the worker', () => {
     // was stopped sending, which the page hears of as WorkerUnavailable (decision 021).
     const missing = [...ended].filter(([id]) => !received.has(id));
     expect(missing.filter(([, outcome]) => outcome !== 'WorkerUnavailable')).toEqual([]);
-    expect([...ended].filter(([, outcome]) => outcome === '200').every(([id]) => received.has(id))).toBe(true);
+    expect(
+      [...ended].filter(([, outcome]) => outcome === '200').every(([id]) => received.has(id)),
+    ).toBe(true);
     console.log(
       `${ended.size} keepalive calls, ${received.size} received once, ${missing.length} lost as the worker was stopped sending them, ${[...ended.values()].filter((o) => o === 'WorkerUnavailable').length} answered WorkerUnavailable`,
     );

@@ -1,4 +1,9 @@
-import { ok, PROTOCOL_TAG, type HandedAnswer, type HandedCall } from '../../core/protocol/protocol.js';
+import {
+  type HandedAnswer,
+  type HandedCall,
+  ok,
+  PROTOCOL_TAG,
+} from '../../core/protocol/protocol.js';
 
 /** What a scripted worker is handed: the call, and the port it talks to the page on. */
 export interface HandedOver {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fail, type HandedCall, OPAQUE_REDIRECT_HEADER } from '../../core/protocol/protocol.js';
 import { InterceptorError } from '../../core/errors/errors.js';
+import { fail, type HandedCall, OPAQUE_REDIRECT_HEADER } from '../../core/protocol/protocol.js';
 import { createHandOff } from './createHandOff.js';
 import { dutifulWorker, okAnswer, scriptedWorker } from './handOffWorker.fixtures.js';
 import { sendThroughWorker } from './sendThroughWorker.js';
@@ -31,7 +31,10 @@ describe('sendThroughWorker: the call and its answer', () => {
       body: '{"quantity":3}',
       redirect: 'manual',
     });
-    expect(handedOver[0]?.call.headers).toContainEqual(['content-type', 'text/plain;charset=UTF-8']);
+    expect(handedOver[0]?.call.headers).toContainEqual([
+      'content-type',
+      'text/plain;charset=UTF-8',
+    ]);
     expect(response.status).toBe(200);
     expect(response.headers.get('x-seen')).toBe('POST');
     await expect(response.json()).resolves.toEqual({ saved: true });
@@ -142,7 +145,9 @@ describe('sendThroughWorker: sent once, whatever becomes of the worker', () => {
     // Without keepalive, so it is a fetch event the worker authorizes in every engine.
     expect(send.mock.calls[0]?.[0]).toMatchObject({ method: 'POST', keepalive: false });
     await expect(send.mock.calls[0]?.[0].text()).resolves.toBe('{"quantity":3}');
-    await vi.waitFor(() => expect(sentBy(send, handedOver)).toEqual({ page: 1, refusedToWorker: 1 }));
+    await vi.waitFor(() =>
+      expect(sentBy(send, handedOver)).toEqual({ page: 1, refusedToWorker: 1 }),
+    );
   });
 
   it('a worker that gets the message after the page gave up finds it refused', async () => {
@@ -155,7 +160,13 @@ describe('sendThroughWorker: sent once, whatever becomes of the worker', () => {
       handed.say('received');
     });
     const send = pageFetch();
-    await sendThroughWorker(createHandOff(new EventTarget(), bounds), worker, keepalive(), 'x', send);
+    await sendThroughWorker(
+      createHandOff(new EventTarget(), bounds),
+      worker,
+      keepalive(),
+      'x',
+      send,
+    );
     deliver();
     // Its first word from the page is the refusal: the worker sends nothing, and no confirm follows.
     await vi.waitFor(() => expect(handedOver[0]?.heard).toEqual(['refuse']));
@@ -164,7 +175,13 @@ describe('sendThroughWorker: sent once, whatever becomes of the worker', () => {
   it('a worker stopped after it received the call, before sending it: the page sends it, once', async () => {
     const { worker, handedOver } = scriptedWorker((handed) => handed.say('received'));
     const send = pageFetch();
-    await sendThroughWorker(createHandOff(new EventTarget(), bounds), worker, keepalive(), 'x', send);
+    await sendThroughWorker(
+      createHandOff(new EventTarget(), bounds),
+      worker,
+      keepalive(),
+      'x',
+      send,
+    );
     await vi.waitFor(() => expect(handedOver[0]?.heard).toEqual(['confirm', 'refuse']));
     expect(send).toHaveBeenCalledTimes(1);
   });
@@ -210,7 +227,12 @@ describe('sendThroughWorker: sent once, whatever becomes of the worker', () => {
     const page = new EventTarget();
     const handOff = createHandOff(page, bounds);
     const { worker, handedOver } = scriptedWorker(() => undefined);
-    const call = { url: `${API}/cart`, method: 'POST', headers: [], body: 'x' } as unknown as HandedCall;
+    const call = {
+      url: `${API}/cart`,
+      method: 'POST',
+      headers: [],
+      body: 'x',
+    } as unknown as HandedCall;
     const first = handOff(worker, call);
     page.dispatchEvent(new Event('pagehide'));
     const second = handOff(worker, call);

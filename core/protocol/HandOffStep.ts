@@ -1,4 +1,4 @@
-import { isOurMessage, PROTOCOL_TAG } from './protocol.js';
+import { isOurMessage, type PROTOCOL_TAG } from './protocol.js';
 
 /**
  * What the two sides say on a hand-off's port before the worker's `Reply`, so that the call is

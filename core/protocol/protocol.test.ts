@@ -56,7 +56,12 @@ describe('the page/worker protocol', () => {
         call: { ...HANDED, url: new URL(HANDED.url) },
         committed: false,
       },
-      { tag: PROTOCOL_TAG, type: 'handOff', call: { ...HANDED, headers: { a: 'b' } }, committed: false },
+      {
+        tag: PROTOCOL_TAG,
+        type: 'handOff',
+        call: { ...HANDED, headers: { a: 'b' } },
+        committed: false,
+      },
       {
         tag: PROTOCOL_TAG,
         type: 'handOff',
