@@ -78,7 +78,7 @@ test.describe('keepalive calls handed to the worker', () => {
     // None twice: the worker sends a call only until the page, hearing nothing, sends it itself.
     expect([...received].filter(([, times]) => times > 1)).toEqual([]);
     // Every call the API answered reached it; one that did not was, at worst, a call the worker
-    // was stopped sending, which the page hears of as WorkerUnavailable (decision 021).
+    // was stopped sending, which the page hears of as WorkerUnavailable (decision 019).
     const missing = [...ended].filter(([id]) => !received.has(id));
     expect(missing.filter(([, outcome]) => outcome !== 'WorkerUnavailable')).toEqual([]);
     expect(

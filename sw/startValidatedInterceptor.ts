@@ -78,9 +78,11 @@ export function startValidatedInterceptor(
         return verdict === 'match';
       },
       handle: (request, event) => {
-        // The page asks for the opaque redirect a handed call was answered with (decision 021).
+        // The page asks for the opaque redirect a handed call was answered with (decision 019).
         if (request.redirect === 'manual' && request.headers.has(OPAQUE_REDIRECT_HEADER)) {
-          return Promise.resolve(Response.redirect(request.url, 302));
+          // With the CORS header a network answer would need: WebKit checks it on a worker's too.
+          const headers = { location: request.url, 'access-control-allow-origin': '*' };
+          return Promise.resolve(new Response(null, { status: 302, headers }));
         }
         const { clientId } = event;
         // Told only to the page that made the call, batched and off the response's path.
@@ -129,7 +131,7 @@ export function startValidatedInterceptor(
       return null;
     },
     // A keepalive call the page's engine would send past this worker (decision 019), sent once:
-    // by this worker once the page confirmed its claim, or by the page (decision 021).
+    // by this worker once the page confirmed its claim, or by the page (decision 019).
     handOff: async ({ call, committed }, reportCall, port) => {
       const taking = takeHandOff(port, committed);
       try {

@@ -31,7 +31,7 @@ const BOUNDS: HandOffBounds = {
 export type HandOffOutcome = { answer: HandedAnswer } | { sendItself: true };
 
 /**
- * Hands one call to the worker and sees it sent exactly once (decision 021).
+ * Hands one call to the worker and sees it sent exactly once (decision 019).
  *
  * @param worker - the worker that hosts the interceptor
  * @param call - the call, as `postMessage` can carry it

@@ -10,7 +10,7 @@ import type { HandOff } from './createHandOff.js';
  * carry as it is, so a call made from `pagehide` leaves while the page still can.
  *
  * The call is sent once, by the worker or, when the worker never claims it, by the page
- * (decision 021): then through the page's own `fetch` without `keepalive`, so that in every
+ * (decision 019): then through the page's own `fetch` without `keepalive`, so that in every
  * engine it is a fetch event the worker authorizes. A page alive to send it needs no keepalive.
  *
  * @param handOff - the page's hand-off

@@ -36,7 +36,7 @@ const manualRedirectCalls = (page: DriverPage, url: string) =>
 
 /**
  * A keepalive call with `redirect: 'manual'` that the API redirects gets the opaque redirect a
- * plain fetch gets (decision 021), and the API sees each call once.
+ * plain fetch gets (decision 019), and the API sees each call once.
  */
 async function keepaliveManualRedirect(context: ScenarioContext, workersDisabled: boolean) {
   const page = await context.driver.newPage({ workersDisabled });
