@@ -9,6 +9,7 @@ import { reportToConsole } from './events/reportToConsole.js';
 import type { Fallback } from './fallback/armFallback.js';
 import { patchApiCalls, type SendKeepalive } from './patch/patchApiCalls.js';
 import type { InterceptorEvents, SwTokenInterceptor } from './SwTokenInterceptor.js';
+import { createHandOff } from './worker/createHandOff.js';
 import { createHandshake } from './worker/createHandshake.js';
 import { listenToWorker } from './worker/listenToWorker.js';
 import { messageWorker } from './worker/messageWorker.js';
@@ -62,11 +63,12 @@ export function startClient(
   // Keepalive API calls go to the worker as a message: Firefox sends them past it (decision 019).
   // Only to a worker known to host the interceptor; any other would leave the call unsent.
   const pageSend = (request: Request) => nativeFetch.call(win, request);
+  const handOff = createHandOff(win);
   const sendKeepalive: SendKeepalive = (request, body) => {
     const worker = container?.controller;
     return worker &&
       (options.registerWorker ? worker.scriptURL === options.scriptURL : handshake.hosts(worker))
-      ? sendThroughWorker(worker, request, body, pageSend)
+      ? sendThroughWorker(handOff, worker, request, body, pageSend)
       : pageSend(request);
   };
 

@@ -85,7 +85,8 @@ test('a page message asking to change the configuration, or to send a call elsew
           { type: 'setProvider', provider: 'digitalriver' },
           // The keepalive hand-off, aimed at another origin.
           {
-            type: 'send',
+            type: 'handOff',
+            committed: true,
             call: {
               url: `${evilOrigin}/api/v2/echo`,
               method: 'POST',
@@ -99,7 +100,10 @@ test('a page message asking to change the configuration, or to send a call elsew
           (request) =>
             new Promise((resolve) => {
               const channel = new MessageChannel();
-              channel.port1.onmessage = (event) => resolve(event.data);
+              // The answer, past the steps of a hand-off's exchange.
+              channel.port1.onmessage = (event) => {
+                if ('ok' in event.data) resolve(event.data);
+              };
               navigator.serviceWorker.controller?.postMessage(
                 { tag: 'sw-token-interceptor', ...request },
                 [channel.port2],

@@ -1,6 +1,7 @@
 import type { InterceptInfo } from '../core/calls/InterceptInfo.js';
 import { apiRequestVerdict } from '../core/calls/isApiRequest.js';
 import { sendHandedCall } from '../core/calls/sendHandedCall.js';
+import { takeHandOff } from '../core/calls/takeHandOff.js';
 import { CHECKOUT_PATH, readCheckoutOptions } from '../core/checkout/CheckoutOptions.js';
 import { checkoutUnsupported } from '../core/checkout/checkoutUnsupported.js';
 import type { WorkerConfig } from '../core/config/WorkerConfig.js';
@@ -11,6 +12,7 @@ import {
   type Handlers,
   isOurMessage,
   isPageRequest,
+  OPAQUE_REDIRECT_HEADER,
   type PageRequest,
   PROTOCOL_TAG,
   type ReplyValues,
@@ -76,6 +78,12 @@ export function startValidatedInterceptor(
         return verdict === 'match';
       },
       handle: (request, event) => {
+        // The page asks for the opaque redirect a handed call was answered with (decision 019).
+        if (request.redirect === 'manual' && request.headers.has(OPAQUE_REDIRECT_HEADER)) {
+          // With the CORS header a network answer would need: WebKit checks it on a worker's too.
+          const headers = { location: request.url, 'access-control-allow-origin': '*' };
+          return Promise.resolve(new Response(null, { status: 302, headers }));
+        }
         const { clientId } = event;
         // Told only to the page that made the call, batched and off the response's path.
         return authorizedFetch(
@@ -122,9 +130,18 @@ export function startValidatedInterceptor(
       await session.token();
       return null;
     },
-    // A keepalive call the page's engine would send past this worker (decision 019).
-    send: ({ call }, reportCall) =>
-      sendHandedCall(call, config.apiOrigins, authorizedFetch, reportCall),
+    // A keepalive call the page's engine would send past this worker (decision 019), sent once:
+    // by this worker once the page confirmed its claim, or by the page (decision 019).
+    handOff: async ({ call, committed }, reportCall, port) => {
+      const taking = takeHandOff(port, committed);
+      try {
+        return await sendHandedCall(call, config.apiOrigins, authorizedFetch, reportCall, () =>
+          taking.mayGo(() => session.token()),
+        );
+      } finally {
+        taking.done();
+      }
+    },
   };
 
   scope.addEventListener('message', (event) => {
@@ -136,7 +153,9 @@ export function startValidatedInterceptor(
       ? (info: InterceptInfo) => event.waitUntil(report(clientId, info))
       : undefined;
     event.waitUntil(
-      answer(handlers, event.data, isPageRequest, reportCall).then((r) => port?.postMessage(r)),
+      answer(handlers, event.data, isPageRequest, reportCall, port).then((r) =>
+        port?.postMessage(r),
+      ),
     );
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ErrorCode } from '../errors/errors.js';
+import { ErrorCode, InterceptorError } from '../errors/errors.js';
 import type { HandedCall } from '../protocol/protocol.js';
 import type { AuthorizedFetch } from './createAuthorizedFetch.js';
 import type { InterceptInfo } from './InterceptInfo.js';
@@ -95,6 +95,25 @@ describe('sendHandedCall', () => {
         code: ErrorCode.ProtocolError,
       });
     }
+    expect(sent).toEqual([]);
+  });
+
+  it('an opaque redirect (the page asked for redirect: manual) is flagged, as no Response can be built of it', async () => {
+    const opaque = Response.error();
+    Object.defineProperty(opaque, 'type', { value: 'opaqueredirect' });
+    const { authorizedFetch } = recordingFetch(async () => opaque);
+    const answer = await sendHandedCall(call({ redirect: 'manual' }), [API], authorizedFetch);
+    expect(answer).toMatchObject({ opaqueRedirect: true, status: 0 });
+    const plain = await sendHandedCall(call(), [API], recordingFetch().authorizedFetch);
+    expect(plain.opaqueRedirect).toBe(false);
+  });
+
+  it('a call the page sent itself meanwhile is never sent', async () => {
+    const { authorizedFetch, sent } = recordingFetch();
+    const refused = sendHandedCall(call(), [API], authorizedFetch, undefined, async () => {
+      throw new InterceptorError(ErrorCode.ProtocolError, 'the page sent the handed call itself');
+    });
+    await expect(refused).rejects.toMatchObject({ code: ErrorCode.ProtocolError });
     expect(sent).toEqual([]);
   });
 

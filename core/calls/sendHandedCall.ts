@@ -15,15 +15,19 @@ import { carriesNoBody } from './methods.js';
  * @param apiOrigins - where the token may go; a call to any other origin is refused unsent
  * @param authorizedFetch - the core's fetch
  * @param report - told how the call went
+ * @param mayGo - settles once the call may go, after it was found to be an API call; a
+ *   rejection leaves it unsent (the page sent it itself: see `takeHandOff`)
  * @returns the answer, read whole
  * @throws InterceptorError `ProtocolError` for a call that is not to an API origin, or that no
- *   `Request` can be made of; `ApiUnreachable` when it failed without an answer
+ *   `Request` can be made of; `ApiUnreachable` when it failed without an answer; what `mayGo`
+ *   rejected with
  */
 export async function sendHandedCall(
   call: HandedCall,
   apiOrigins: readonly string[],
   authorizedFetch: AuthorizedFetch,
   report?: ReportCall,
+  mayGo: () => Promise<void> = async () => undefined,
 ): Promise<HandedAnswer> {
   let request: Request;
   try {
@@ -42,6 +46,7 @@ export async function sendHandedCall(
   if (apiRequestVerdict(request, apiOrigins) !== 'match') {
     throw new InterceptorError('ProtocolError', `${describeUrl(request.url)} is not an API call`);
   }
+  await mayGo();
   let response: Response;
   try {
     response = await authorizedFetch(request, report);
@@ -54,6 +59,7 @@ export async function sendHandedCall(
     headers.push([name, value]);
   });
   return {
+    opaqueRedirect: response.type === 'opaqueredirect',
     status: response.status,
     statusText: response.statusText,
     headers,

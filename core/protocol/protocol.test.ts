@@ -31,7 +31,11 @@ describe('the page/worker protocol', () => {
     }
     expect(isPageRequest({ tag: PROTOCOL_TAG, type: 'hello', version: '1' })).toBe(true);
     expect(isPageRequest({ tag: PROTOCOL_TAG, type: 'checkout', search: '?themeId=1' })).toBe(true);
-    expect(isPageRequest({ tag: PROTOCOL_TAG, type: 'send', call: HANDED })).toBe(true);
+    for (const committed of [false, true]) {
+      expect(isPageRequest({ tag: PROTOCOL_TAG, type: 'handOff', call: HANDED, committed })).toBe(
+        true,
+      );
+    }
   });
 
   it('refuses anything that would change the configuration, or is malformed', () => {
@@ -42,10 +46,29 @@ describe('the page/worker protocol', () => {
       { tag: PROTOCOL_TAG, type: 'hello' },
       { tag: PROTOCOL_TAG, type: 'checkout' },
       { tag: PROTOCOL_TAG, type: 'checkout', search: { themeId: '1' } },
-      { tag: PROTOCOL_TAG, type: 'send' },
-      { tag: PROTOCOL_TAG, type: 'send', call: { ...HANDED, url: new URL(HANDED.url) } },
-      { tag: PROTOCOL_TAG, type: 'send', call: { ...HANDED, headers: { a: 'b' } } },
-      { tag: PROTOCOL_TAG, type: 'send', call: { ...HANDED, credentials: undefined } },
+      { tag: PROTOCOL_TAG, type: 'handOff', committed: false },
+      // The message of an older build, which sent without an exchange: refused, unsent.
+      { tag: PROTOCOL_TAG, type: 'send', call: HANDED },
+      { tag: PROTOCOL_TAG, type: 'handOff', call: HANDED },
+      { tag: PROTOCOL_TAG, type: 'handOff', call: HANDED, committed: 'yes' },
+      {
+        tag: PROTOCOL_TAG,
+        type: 'handOff',
+        call: { ...HANDED, url: new URL(HANDED.url) },
+        committed: false,
+      },
+      {
+        tag: PROTOCOL_TAG,
+        type: 'handOff',
+        call: { ...HANDED, headers: { a: 'b' } },
+        committed: false,
+      },
+      {
+        tag: PROTOCOL_TAG,
+        type: 'handOff',
+        call: { ...HANDED, credentials: undefined },
+        committed: false,
+      },
       { tag: PROTOCOL_TAG },
       { type: 'session' },
       null,
@@ -89,7 +112,8 @@ describe('one request/reply transport, for both directions', () => {
     clear: async () => null,
     claim: () => new Promise(() => undefined),
     checkout: async () => null,
-    send: async ({ call }) => ({
+    handOff: async ({ call }) => ({
+      opaqueRedirect: false,
       status: 201,
       statusText: 'Created',
       headers: [],
@@ -110,9 +134,9 @@ describe('one request/reply transport, for both directions', () => {
   it('a handed call is answered with what the handler read', async () => {
     const answered = (await request(
       peer(handlers),
-      { type: 'send', call: HANDED },
+      { type: 'handOff', call: HANDED, committed: true },
       options,
-    )) as ReplyValues['send'];
+    )) as ReplyValues['handOff'];
     expect(answered.status).toBe(201);
     expect(new TextDecoder().decode(answered.body)).toBe('POST');
   });

@@ -26,10 +26,20 @@ export type PageRequest =
    */
   | { tag: typeof PROTOCOL_TAG; type: 'checkout'; search: string }
   /**
-   * Sends one API call for the page (a `keepalive` fetch, which some engines send past the
-   * worker). The worker sends only calls to its API origins.
+   * Hands one API call to the worker to send (a `keepalive` fetch, which some engines send past
+   * the worker). The worker sends only calls to its API origins. A message is not delivered
+   * again when the worker stops, as a fetch event is, so the port carries a short exchange that
+   * has the call sent once, by the worker or by the page (`HandOffStep`). `committed`: the
+   * page is leaving and cannot send the call itself, so the worker sends it without asking.
    */
-  | { tag: typeof PROTOCOL_TAG; type: 'send'; call: HandedCall };
+  | { tag: typeof PROTOCOL_TAG; type: 'handOff'; call: HandedCall; committed: boolean };
+
+/**
+ * Marks a page's own fetch that asks the worker for an opaque redirect, which only a fetch can
+ * produce: the page turns a handed call's opaque-redirect answer into the genuine article with
+ * it. The worker answers it with a redirect and sends nothing; a redirect it hides reveals nothing.
+ */
+export const OPAQUE_REDIRECT_HEADER = 'x-sw-token-interceptor-opaque-redirect';
 
 /**
  * An API call the page hands to the worker: what a `Request` holds, in a form `postMessage`
@@ -48,6 +58,8 @@ export interface HandedCall {
 
 /** The worker's answer to a {@link HandedCall}, read whole. */
 export interface HandedAnswer {
+  /** An opaque redirect (the call's `redirect: 'manual'`), which no `Response` constructor makes. */
+  opaqueRedirect: boolean;
   status: number;
   statusText: string;
   headers: [string, string][];
@@ -62,7 +74,7 @@ export interface ReplyValues {
   clear: null;
   claim: null;
   checkout: null;
-  send: HandedAnswer;
+  handOff: HandedAnswer;
 }
 
 /**
@@ -96,16 +108,21 @@ export type Untagged<R> = R extends unknown ? Omit<R, 'tag'> : never;
 /**
  * One handler per request type, each returning exactly that type's reply value, so the answering
  * side is checked against the same table the asking side reads. `report`, where the asking side
- * can be told, tells it how a call it handed over went.
+ * can be told, tells it how a call it handed over went; `port` is the request's own, for an
+ * exchange before the answer (a hand-off's `HandOffStep`s).
  */
 export type Handlers<R extends { type: string }, V extends Record<R['type'], unknown>> = {
-  [K in R['type']]: (request: Extract<R, { type: K }>, report?: ReportCall) => Promise<V[K]>;
+  [K in R['type']]: (
+    request: Extract<R, { type: K }>,
+    report?: ReportCall,
+    port?: MessagePort,
+  ) => Promise<V[K]>;
 };
 
 /** Tells a page how an API call made for it went. */
 export type ReportCall = (info: InterceptInfo) => void;
 
-const REQUEST_TYPES = new Set<string>(['hello', 'session', 'clear', 'claim', 'checkout', 'send']);
+const REQUEST_TYPES = new Set(['hello', 'session', 'clear', 'claim', 'checkout', 'handOff']);
 const EVENT_TYPES = new Set<string>(['session', 'error', 'intercept']);
 
 function isTagged(data: unknown): data is { tag: string; type?: unknown; ok?: unknown } {
@@ -131,9 +148,13 @@ export function isPageRequest(data: unknown): data is PageRequest {
     return false;
   if (data.type === 'hello') return typeof (data as { version?: unknown }).version === 'string';
   if (data.type === 'checkout') return typeof (data as { search?: unknown }).search === 'string';
-  if (data.type === 'send') {
-    const call = (data as { call?: Partial<Record<keyof HandedCall, unknown>> }).call;
+  if (data.type === 'handOff') {
+    const { call, committed } = data as {
+      call?: Partial<Record<keyof HandedCall, unknown>>;
+      committed?: unknown;
+    };
     return (
+      typeof committed === 'boolean' &&
       typeof call?.url === 'string' &&
       typeof call.method === 'string' &&
       Array.isArray(call.headers) &&
@@ -255,6 +276,7 @@ export function request<M extends { type: string }>(
  * @param data - the received message
  * @param isValid - the guard for this side's requests
  * @param report - tells the asking side how a call made for it went, handed to the handler
+ * @param port - the request's port, handed to the handler
  * @returns the reply to post on `ports[0]`
  */
 export async function answer<R extends { type: string }, V extends Record<R['type'], unknown>>(
@@ -262,14 +284,16 @@ export async function answer<R extends { type: string }, V extends Record<R['typ
   data: unknown,
   isValid: (data: unknown) => data is R,
   report?: ReportCall,
+  port?: MessagePort,
 ): Promise<Reply<unknown>> {
   if (!isValid(data)) return fail(new InterceptorError('ProtocolError'));
   const handler = handlers[data.type as R['type']] as (
     request: R,
     report?: ReportCall,
+    port?: MessagePort,
   ) => Promise<unknown>;
   try {
-    return ok(await handler(data, report));
+    return ok(await handler(data, report, port));
   } catch (error) {
     return fail(error);
   }

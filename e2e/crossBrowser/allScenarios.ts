@@ -1,6 +1,7 @@
 import { apiKeyScenarios } from './apiKeyScenarios.js';
 import { firstVisitXhrScenarios } from './firstVisitXhrScenarios.js';
 import { interruptedScenarios } from './interruptedScenarios.js';
+import { keepaliveScenarios } from './keepaliveScenarios.js';
 import { clockScenarios, lifecycleScenarios } from './lifecycleScenarios.js';
 import { rateLimitClockScenarios, rateLimitScenarios } from './rateLimitScenarios.js';
 import { type Scenario, scenarios } from './scenarios.js';
@@ -24,6 +25,7 @@ export const allScenarios: {
     ...lifecycleScenarios,
     ...apiKeyScenarios,
     ...rateLimitScenarios,
+    ...keepaliveScenarios,
   ].map((scenario) => ({
     scenario,
     movesClock: false,
