@@ -33,6 +33,7 @@ import { chromiumExecutable } from '../e2e/chromiumExecutable';
 import { firefoxExecutable } from '../e2e/crossBrowser/firefoxDriver';
 import { startFirmlyEmulator } from '../testing/emulator/firmly/firmlyEmulator';
 import { listenOnLoopback } from '../testing/emulator/http/listenOnLoopback';
+import { closeAll } from './closeAll';
 import { measureFirefoxEarlyReturn } from './measureFirefoxEarlyReturn';
 import { median, p95, round } from './stats';
 
@@ -452,9 +453,5 @@ console.table(results.bundles);
 writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('written to bench/results.json');
 
-await browser.close();
-await shop.close();
-await immutableShop.close();
-await thirdParty.close();
-await firmly.close();
+await closeAll(browser, shop, immutableShop, thirdParty, firmly);
 rmSync(pagesDir, { recursive: true, force: true });

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { startStorefront } from '../demo/storefrontServer';
 import { chromiumExecutable } from '../e2e/chromiumExecutable';
+import { closeAll } from './closeAll';
 import { createRandom } from './soak/createRandom';
 import { IDEAL_TOKEN_REQUESTS_FORMULA } from './soak/idealTokenRequests';
 import { type FaultTally, injectTokenFaults } from './soak/injectTokenFaults';
@@ -218,8 +219,4 @@ writeFileSync(
 );
 console.log('written to bench/soakResults.json');
 
-await browser.close();
-await firmlyShop.close();
-await drShop.close();
-await ours.close();
-await control.close();
+await closeAll(browser, firmlyShop, drShop, ours, control);

@@ -5,6 +5,7 @@ import { CART, expect, type OpenShop, pageEvents, test } from './fixtures';
 import { movableClockDist } from './movableClockDist';
 import { pageFetch, pageFetchMany, stopAllWorkers } from './pageCalls';
 import { passTime } from './passTime';
+import { INVALID_TOKEN_BODY, refuseEveryToken } from './refuseEveryToken';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -182,23 +183,11 @@ test.describe('a 401 on a cart call', () => {
     firmly,
     context,
   }) => {
-    let hits = 0;
-    await context.route(`${firmly.origin}${ECHO}`, (route) => {
-      hits++;
-      return route.fulfill({
-        status: 401,
-        contentType: 'application/json',
-        headers: { 'access-control-allow-origin': '*' },
-        body: '{"code":401,"error":"InvalidToken","description":"Jwt token is invalid."}',
-      });
-    });
+    const hits = await refuseEveryToken(context, `${firmly.origin}${ECHO}`);
     const { page } = await openShop({ path: '/tag-only.html' });
     const result = await pageFetch(page, `${firmly.origin}${ECHO}`, { method: 'POST', body: 'x' });
-    expect(result).toEqual({
-      status: 401,
-      body: '{"code":401,"error":"InvalidToken","description":"Jwt token is invalid."}',
-    });
-    expect(hits).toBe(2);
+    expect(result).toEqual({ status: 401, body: INVALID_TOKEN_BODY });
+    expect(hits.count).toBe(2);
     expect(firmly.counters.browserSession).toBe(2);
   });
 });

@@ -2,6 +2,7 @@ import { expect, pageEvents, test } from './fixtures';
 import { movableClockDist } from './movableClockDist';
 import { pageFetch } from './pageCalls';
 import { passTime } from './passTime';
+import { refuseEveryToken } from './refuseEveryToken';
 
 const DOMAIN = 'staging.luma.gift';
 const CART = `/api/v1/domains/${DOMAIN}/cart`;
@@ -41,18 +42,7 @@ for (const workers of ['allow', 'block'] as const) {
       context,
     }) => {
       // A revoked app: browser-session issues tokens, and every cart call refuses them.
-      let cartRequests = 0;
-      await context.route(`${firmly.origin}${CART}`, (route) => {
-        cartRequests++;
-        return route.fulfill({
-          status: 401,
-          headers: {
-            'access-control-allow-origin': route.request().headers().origin ?? '*',
-            'content-type': 'application/json',
-          },
-          body: '{"code":401,"error":"InvalidToken","description":"Jwt token is invalid."}',
-        });
-      });
+      const cartRequests = await refuseEveryToken(context, `${firmly.origin}${CART}`);
       const { page } = await openShop({ path: '/tag-only.html', distDir: movableClockDist() });
       const answers = await page.evaluate(async (url) => {
         const out: { status: number; retryAfter: string | null; error: unknown }[] = [];
@@ -77,12 +67,12 @@ for (const workers of ['allow', 'block'] as const) {
         expect(Number(answer.retryAfter)).toBeGreaterThan(0);
       }
       expect(firmly.counters.browserSession).toBe(2);
-      expect(cartRequests).toBe(3);
+      expect(cartRequests.count).toBe(3);
       // Once the wait is over, the next call asks for one token, and the wait after it is longer.
       await passTime(page, 11_000, firmly);
       for (let i = 0; i < 5; i++) await pageFetch(page, `${firmly.origin}${CART}`);
       expect(firmly.counters.browserSession).toBe(3);
-      expect(cartRequests).toBe(4);
+      expect(cartRequests.count).toBe(4);
       expect(
         (await pageEvents(page, 'error')).filter(
           (error) => (error as { code: string }).code === 'TokenRefused',

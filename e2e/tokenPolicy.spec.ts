@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { startStorefront } from '../demo/storefrontServer';
 import { APP_ID, CART, distDir, expect, type OpenShop, test } from './fixtures';
 import { pageFetch } from './pageCalls';
+import { rateLimitBrowserSessionOnce } from './rateLimitBrowserSessionOnce';
 
 const DR_CART = '/v1/shoppers/me/carts/active?format=json';
 
@@ -151,24 +152,7 @@ test.describe('a token endpoint that answers 429 with Retry-After', () => {
     apiOrigin: string,
     retryAfter: string,
   ) {
-    const asked: number[] = [];
-    await context.route(`${apiOrigin}/api/v1/browser-session`, async (route) => {
-      asked.push(Date.now());
-      if (asked.length > 1) return route.fallback();
-      return route.fulfill({
-        status: 429,
-        headers: {
-          // browser-session is credentialed (the fsession_v2 cookie): the exact origin, not '*'.
-          'access-control-allow-origin': route.request().headers().origin ?? '',
-          'access-control-allow-credentials': 'true',
-          // Retry-After is not a CORS-safelisted response header: the API must expose it.
-          'access-control-expose-headers': 'retry-after',
-          'retry-after': retryAfter,
-          'content-type': 'application/json',
-        },
-        body: '{"error":"TooManyRequests"}',
-      });
-    });
+    const asked = await rateLimitBrowserSessionOnce(context, apiOrigin, retryAfter);
     const { page } = await openShop({ path: '/tag-only.html' });
     return { page, asked };
   }

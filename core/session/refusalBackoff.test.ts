@@ -9,6 +9,14 @@ function backoffUnderTest() {
   return { clock, backoff: createRefusalBackoff(() => clock.now) };
 }
 
+/** A backoff that two refused tokens in a row have made wait. */
+function backoffInAWait() {
+  const underTest = backoffUnderTest();
+  underTest.backoff.refused('t1');
+  underTest.backoff.refused('t2');
+  return underTest;
+}
+
 describe('a run of refused tokens', () => {
   it('lets the first refusal be renewed at once, and makes renewals wait from the second', () => {
     const { backoff } = backoffUnderTest();
@@ -36,9 +44,7 @@ describe('a run of refused tokens', () => {
   });
 
   it('ends when a token is accepted: the next refusal is renewed at once again', () => {
-    const { backoff } = backoffUnderTest();
-    backoff.refused('t1');
-    backoff.refused('t2');
+    const { backoff } = backoffInAWait();
     backoff.accepted();
     expect(() => backoff.throwIfWaiting()).not.toThrow();
     expect(backoff.refused('t3')).toBe(false);
@@ -46,17 +52,13 @@ describe('a run of refused tokens', () => {
   });
 
   it('is not stretched by a clock set back: the wait ends instead', () => {
-    const { clock, backoff } = backoffUnderTest();
-    backoff.refused('t1');
-    backoff.refused('t2');
+    const { clock, backoff } = backoffInAWait();
     clock.now -= 2 * 3600_000;
     expect(() => backoff.throwIfWaiting()).not.toThrow();
   });
 
   it('is forgotten on reset', () => {
-    const { backoff } = backoffUnderTest();
-    backoff.refused('t1');
-    backoff.refused('t2');
+    const { backoff } = backoffInAWait();
     backoff.reset();
     expect(() => backoff.throwIfWaiting()).not.toThrow();
     expect(backoff.refused('t2')).toBe(false);

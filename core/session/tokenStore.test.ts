@@ -12,6 +12,15 @@ import {
   writeWait,
 } from './tokenStore.js';
 
+/** A session as the store keeps it. */
+const session = {
+  token: 't',
+  deviceId: 'd',
+  expiresAt: 2000,
+  issuedAt: 1000,
+  deviceCreated: true,
+};
+
 describe('sessionKey', () => {
   it('a storefront that adds its payment host keeps the shopper signed in to the same session', () => {
     const before = validateWorkerConfig({ provider: 'firmly', appId: 'shop' }, OPTION_NAMES);
@@ -39,14 +48,6 @@ describe('sessionKey', () => {
 });
 
 describe('readSession', () => {
-  const session = {
-    token: 't',
-    deviceId: 'd',
-    expiresAt: 2000,
-    issuedAt: 1000,
-    deviceCreated: true,
-  };
-
   it('reads back what was written', async () => {
     const store = createTokenStore('token-store-round-trip', 'sessions');
     await writeSession('k', session, store);
@@ -65,14 +66,6 @@ describe('readSession', () => {
 });
 
 describe('a storefront that deletes our database ("clear everything") while a tab holds it open', () => {
-  const session = {
-    token: 't',
-    deviceId: 'd',
-    expiresAt: 2000,
-    issuedAt: 1000,
-    deviceCreated: true,
-  };
-
   it('is not blocked: the connection closes, and the next operation opens a fresh database', async () => {
     const store = createTokenStore('token-store-deleted', 'sessions');
     await writeSession('k', session, store);
@@ -111,14 +104,6 @@ describe('a storefront that deletes our database ("clear everything") while a ta
 });
 
 describe("the token endpoint's wait", () => {
-  const session = {
-    token: 't',
-    deviceId: 'd',
-    expiresAt: 2000,
-    issuedAt: 1000,
-    deviceCreated: true,
-  };
-
   it('is kept beside the session, and ends when a token arrives or the session is cleared', async () => {
     const store = createTokenStore('token-store-wait', 'sessions');
     await writeWait('k', { until: 5000, retryAfterMs: 120_000 }, store);

@@ -27,6 +27,18 @@ async function openApiKeyShop(context: ScenarioContext, workersDisabled = false)
 const callFromPage = (page: DriverPage, url: string, method = 'GET') =>
   page.evaluate(async ({ url, method }) => (await fetch(url, { method })).status, { url, method });
 
+/**
+ * A shopper on the api-key page whose first cart call went through.
+ *
+ * @returns the page, and the cart URL it calls
+ */
+async function openWithACartCall(context: ScenarioContext) {
+  const page = await openApiKeyShop(context);
+  const url = `${context.digitalRiver.apiOrigin}${CART}`;
+  expect(await callFromPage(page, url)).toBe(200);
+  return { page, url };
+}
+
 const session = (page: DriverPage) =>
   page.evaluate(
     () =>
@@ -89,9 +101,7 @@ export const apiKeyScenarios: Scenario[] = [
     name: 'Digital River api-key mode: a token the API refuses is renewed with the refresh token, identified, on the same shopper session',
     async run(context) {
       const { digitalRiver } = context;
-      const page = await openApiKeyShop(context);
-      const url = `${digitalRiver.apiOrigin}${CART}`;
-      expect(await callFromPage(page, url)).toBe(200);
+      const { page, url } = await openWithACartCall(context);
       const first = await session(page);
       digitalRiver.expireAccessTokens();
       expect(await callFromPage(page, url)).toBe(200);
@@ -110,9 +120,7 @@ export const apiKeyScenarios: Scenario[] = [
     name: 'Digital River api-key mode: a refused refresh token leads to SessionToken, with the key, in the open page',
     async run(context) {
       const { digitalRiver } = context;
-      const page = await openApiKeyShop(context);
-      const url = `${digitalRiver.apiOrigin}${CART}`;
-      expect(await callFromPage(page, url)).toBe(200);
+      const { page, url } = await openWithACartCall(context);
       digitalRiver.revokeRefreshTokens();
       digitalRiver.expireAccessTokens();
       expect(await callFromPage(page, url)).toBe(200);
@@ -130,9 +138,7 @@ export const apiKeyScenarios: Scenario[] = [
   {
     name: 'Digital River api-key mode: a worker restart keeps the token the page handed over',
     async run(context) {
-      const page = await openApiKeyShop(context);
-      const url = `${context.digitalRiver.apiOrigin}${CART}`;
-      expect(await callFromPage(page, url)).toBe(200);
+      const { page, url } = await openWithACartCall(context);
       const before = await session(page);
       await page.restartWorkers();
       expect(await callFromPage(page, url)).toBe(200);

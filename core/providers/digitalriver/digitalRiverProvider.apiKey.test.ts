@@ -8,16 +8,12 @@ import {
   type SessionTokenAsk,
 } from './digitalRiverProvider.js';
 import { recordingFetch } from './recordingFetch.fixtures.js';
+import { tokenAnswer } from './tokenAnswer.fixtures.js';
 
 const config: DigitalRiverConfig = { ...digitalRiverTestConfig, tokenVia: 'api-key' };
 const BASIC = `Basic ${btoa('pub-key:')}`;
 // What SessionToken with the key answers, as Digital River's guide shows it.
-const handedOut = {
-  access_token: 'acc1',
-  token_type: 'bearer',
-  expires_in: '86397',
-  refresh_token: 'ref1',
-};
+const handedOut = tokenAnswer('acc1', 'ref1');
 const previous: StoredSession = {
   token: 'acc1',
   refreshToken: 'ref1',

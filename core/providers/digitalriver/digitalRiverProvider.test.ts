@@ -3,16 +3,12 @@ import type { StoredSession } from '../../session/tokenStore.js';
 import { digitalRiverTestConfig } from '../../testDoubles.fixtures.js';
 import { digitalRiverProvider } from './digitalRiverProvider.js';
 import { recordingFetch } from './recordingFetch.fixtures.js';
+import { tokenAnswer } from './tokenAnswer.fixtures.js';
 
 const config = digitalRiverTestConfig;
 const BASIC = `Basic ${btoa('pub-key:')}`;
 
-const flat = {
-  access_token: 'acc2',
-  token_type: 'bearer',
-  expires_in: '86397',
-  refresh_token: 'ref2',
-};
+const flat = tokenAnswer('acc2', 'ref2');
 const refused = (code: string, status = 401) =>
   new Response(JSON.stringify({ errors: { error: [{ code, description: 'Session expired' }] } }), {
     status,
