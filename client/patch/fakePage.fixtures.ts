@@ -1,5 +1,5 @@
-import { vi } from 'vitest';
-import type { ApiCallAuthorizer, XhrCall } from './patchApiCalls.js';
+import { onTestFinished, vi } from 'vitest';
+import { type ApiCallAuthorizer, patchApiCalls, type XhrCall } from './patchApiCalls.js';
 
 /** The API origin the fake page's calls go to. */
 export const API = 'https://api.example.com';
@@ -82,6 +82,18 @@ export function fakePage() {
     restore,
     xhr: () => new FakeXhr() as unknown as XMLHttpRequest,
   };
+}
+
+/**
+ * A fake page with the patch on its calls to `origins`, put back as the test finishes.
+ *
+ * @param origins - the API origins the patch holds calls to
+ * @returns the fake page, and the patch's mode setter
+ */
+export function patchedPage(origins: string[] = [API]) {
+  const page = fakePage();
+  onTestFinished(page.restore);
+  return { ...page, setMode: patchApiCalls(page.win, origins) };
 }
 
 /** The fallback, as the patch sees it: it records what it was handed. */

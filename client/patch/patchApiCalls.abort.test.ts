@@ -1,6 +1,5 @@
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { API, FakeXhr, fakeAuthorizer, fakePage, flush } from './fakePage.fixtures.js';
-import { patchApiCalls } from './patchApiCalls.js';
+import { describe, expect, it } from 'vitest';
+import { API, FakeXhr, fakeAuthorizer, flush, patchedPage } from './fakePage.fixtures.js';
 
 /** Every event the page's listeners hear on the object and its upload, as `type:readyState`. */
 function listen(xhr: XMLHttpRequest): string[] {
@@ -22,9 +21,7 @@ function listen(xhr: XMLHttpRequest): string[] {
 // reached the page's own send(), so the patch plays that abort itself.
 describe('patchApiCalls: a held XHR the page aborts', () => {
   it('a search box aborts its held GET: the page hears the abort a sent call gives, and the call is never sent', async () => {
-    const { win, restore, xhr } = fakePage();
-    onTestFinished(restore);
-    const setMode = patchApiCalls(win, [API]);
+    const { setMode, xhr } = patchedPage();
     const search = xhr();
     search.open('GET', `${API}/cart`);
     const heard = listen(search);
@@ -41,9 +38,7 @@ describe('patchApiCalls: a held XHR the page aborts', () => {
   });
 
   it('an aborted POST fires its upload events around the abort; a GET given a body fires none', () => {
-    const { win, restore, xhr } = fakePage();
-    onTestFinished(restore);
-    patchApiCalls(win, [API]);
+    const { xhr } = patchedPage();
     const post = xhr();
     post.open('POST', `${API}/cart/line-items`);
     const heardPost = listen(post);
@@ -68,9 +63,7 @@ describe('patchApiCalls: a held XHR the page aborts', () => {
   });
 
   it('until the page opens it again the object is UNSENT; opened again, it is held and sent once', async () => {
-    const { win, restore, xhr } = fakePage();
-    onTestFinished(restore);
-    const setMode = patchApiCalls(win, [API]);
+    const { setMode, xhr } = patchedPage();
     const request = xhr();
     request.open('GET', `${API}/cart`);
     request.send();
@@ -97,9 +90,7 @@ describe('patchApiCalls: a held XHR the page aborts', () => {
   });
 
   it('a retry that opens it again from its abort listener hears no more of the old call', async () => {
-    const { win, restore, xhr } = fakePage();
-    onTestFinished(restore);
-    const setMode = patchApiCalls(win, [API]);
+    const { setMode, xhr } = patchedPage();
     const request = xhr();
     request.open('GET', `${API}/cart?try=1`);
     const heard = listen(request);
@@ -124,9 +115,7 @@ describe('patchApiCalls: a held XHR the page aborts', () => {
   });
 
   it('what the patch does not hold aborts as the page’s own: unsent, released, or not an API call', async () => {
-    const { win, restore, xhr } = fakePage();
-    onTestFinished(restore);
-    const setMode = patchApiCalls(win, [API]);
+    const { setMode, xhr } = patchedPage();
     // Ours: another script may have wrapped it since, and call it after the patch came off.
     const patchedAbort = FakeXhr.prototype.abort;
     const unsent = xhr();

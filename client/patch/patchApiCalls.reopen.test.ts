@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { API, FakeXhr, fakeAuthorizer, fakePage, flush } from './fakePage.fixtures.js';
-import { patchApiCalls } from './patchApiCalls.js';
+import { API, FakeXhr, fakeAuthorizer, flush, patchedPage } from './fakePage.fixtures.js';
 
 // Firefox decides at open() whether a worker sees an XHR: an XHR opened before the worker
 // controls the page must be opened again once it does, or it goes past the worker unauthorized.
 describe('patchApiCalls: XHRs opened before the worker controls the page', () => {
   it('a held XHR is opened anew when the worker takes control, its headers replayed, then sent once', async () => {
-    const { win, restore, xhr } = fakePage();
-    const setMode = patchApiCalls(win, [API]);
+    const { setMode, xhr } = patchedPage();
     const request = xhr();
     request.open('POST', `${API}/cart/line-items`, true, 'shopper', 'secret');
     request.setRequestHeader('content-type', 'application/json');
@@ -28,12 +26,10 @@ describe('patchApiCalls: XHRs opened before the worker controls the page', () =>
       'send {"quantity":1}',
     ]);
     expect(FakeXhr.sent).toHaveLength(1);
-    restore();
   });
 
   it('what the page set on the object before control is still set when it goes out', async () => {
-    const { win, restore, xhr } = fakePage();
-    const setMode = patchApiCalls(win, [API]);
+    const { setMode, xhr } = patchedPage();
     const request = xhr();
     request.open('GET', `${API}/cart`);
     Object.assign(request, { withCredentials: true, timeout: 3000, responseType: 'json' });
@@ -43,12 +39,10 @@ describe('patchApiCalls: XHRs opened before the worker controls the page', () =>
     await flush();
     expect(FakeXhr.sent.map(({ xhr }) => xhr)).toEqual([request]);
     expect(request).toMatchObject({ withCredentials: true, timeout: 3000, responseType: 'json' });
-    restore();
   });
 
   it('an XHR opened before control and sent after it is opened anew as control comes', () => {
-    const { win, original, restore, xhr } = fakePage();
-    const setMode = patchApiCalls(win, [API]);
+    const { setMode, original, xhr } = patchedPage();
     const request = xhr();
     request.open('PUT', `${API}/cart/line-items/1`);
     request.setRequestHeader('content-type', 'application/json');
@@ -64,12 +58,10 @@ describe('patchApiCalls: XHRs opened before the worker controls the page', () =>
       'send {"quantity":2}',
     ]);
     expect((request as unknown as FakeXhr).headers).toEqual([['content-type', 'application/json']]);
-    restore();
   });
 
   it('a relative URL is opened anew where it first resolved, though the page moved since', async () => {
-    const { win, restore, xhr } = fakePage();
-    const setMode = patchApiCalls(win, ['https://shop.example.com']);
+    const { win, setMode, xhr } = patchedPage(['https://shop.example.com']);
     const request = xhr();
     request.open('GET', 'api/cart');
     request.send();
@@ -79,12 +71,10 @@ describe('patchApiCalls: XHRs opened before the worker controls the page', () =>
     setMode('pass');
     await flush();
     expect((request as unknown as FakeXhr).url).toBe('https://shop.example.com/api/cart');
-    restore();
   });
 
   it('what is not ours to send is not opened again: calls to other origins, synchronous XHRs, aborted ones, those the fallback took', async () => {
-    const { win, restore, xhr } = fakePage();
-    const setMode = patchApiCalls(win, [API]);
+    const { setMode, xhr } = patchedPage();
     const { authorizer, xhrs } = fakeAuthorizer();
     const other = xhr();
     other.open('GET', 'https://cdn.example.com/prices.json');
@@ -108,12 +98,10 @@ describe('patchApiCalls: XHRs opened before the worker controls the page', () =>
     await flush();
     expect(FakeXhr.steps.at(-1)).toBe('armed');
     expect(xhrs.map(({ xhr }) => xhr)).toEqual([toFallback]);
-    restore();
   });
 
   it('an XHR opened while the fallback served is opened anew when the worker arrives', () => {
-    const { win, restore, xhr } = fakePage();
-    const setMode = patchApiCalls(win, [API]);
+    const { setMode, xhr } = patchedPage();
     setMode(fakeAuthorizer().authorizer);
     const request = xhr();
     request.open('DELETE', `${API}/cart/line-items/1`);
@@ -124,6 +112,5 @@ describe('patchApiCalls: XHRs opened before the worker controls the page', () =>
       'worker in control',
       `open DELETE ${API}/cart/line-items/1 true`,
     ]);
-    restore();
   });
 });

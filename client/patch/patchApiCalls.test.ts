@@ -1,11 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { API, FakeXhr, fakeAuthorizer, fakePage, flush } from './fakePage.fixtures.js';
+import { API, FakeXhr, fakeAuthorizer, fakePage, flush, patchedPage } from './fakePage.fixtures.js';
 import { patchApiCalls } from './patchApiCalls.js';
 
 describe('patchApiCalls', () => {
   it('a cart call made before the page is ready waits; a call to another origin does not', async () => {
-    const { win, pageFetch, restore } = fakePage();
-    const setMode = patchApiCalls(win, [API]);
+    const { win, setMode, pageFetch } = patchedPage();
     let answered = false;
     const cart = win.fetch(`${API}/cart`).then((response) => {
       answered = true;
@@ -20,12 +19,10 @@ describe('patchApiCalls', () => {
     expect(await (await cart).json()).toEqual({ via: 'page' });
     expect(pageFetch).toHaveBeenCalledTimes(2);
     expect((pageFetch.mock.calls[1]?.[0] as Request | undefined)?.url).toBe(`${API}/cart`);
-    restore();
   });
 
   it('the worker takes control: held calls go out as made, and the page gets its own fetch and XHR back', async () => {
-    const { win, pageFetch, original, restore, xhr } = fakePage();
-    const setMode = patchApiCalls(win, [API]);
+    const { win, setMode, pageFetch, original, xhr } = patchedPage();
     const request = xhr();
     request.open('POST', `${API}/cart/line-items`);
     request.setRequestHeader('content-type', 'application/json');
@@ -40,12 +37,10 @@ describe('patchApiCalls', () => {
     expect(FakeXhr.prototype.setRequestHeader).toBe(original.setRequestHeader);
     expect(FakeXhr.prototype.send).toBe(original.send);
     expect(FakeXhr.prototype.abort).toBe(original.abort);
-    restore();
   });
 
   it('the fallback arms: held fetch and XHR calls go to it in the order they were made, headers and body included', async () => {
-    const { win, restore, xhr } = fakePage();
-    const setMode = patchApiCalls(win, [API]);
+    const { win, setMode, xhr } = patchedPage();
     const { authorizer, fetched, xhrs } = fakeAuthorizer();
     const first = win.fetch(`${API}/cart`);
     const request = xhr();
@@ -70,12 +65,10 @@ describe('patchApiCalls', () => {
       ],
     ]);
     expect(FakeXhr.sent).toHaveLength(0);
-    restore();
   });
 
   it('while armed, calls made later go to the fallback at once; the page never sends them itself', async () => {
-    const { win, pageFetch, restore, xhr } = fakePage();
-    const setMode = patchApiCalls(win, [API]);
+    const { win, setMode, pageFetch, xhr } = patchedPage();
     const { authorizer, fetched, xhrs } = fakeAuthorizer();
     setMode(authorizer);
     await win.fetch(new Request(`${API}/cart`, { method: 'DELETE' }));
@@ -86,12 +79,10 @@ describe('patchApiCalls', () => {
     expect(xhrs[0]?.call).toEqual({ method: 'GET', url: `${API}/cart`, headers: [], body: null });
     expect(pageFetch).not.toHaveBeenCalled();
     expect(FakeXhr.sent).toHaveLength(0);
-    restore();
   });
 
   it('the worker arrives after the fallback armed: the fallback steps aside and the patch comes off', async () => {
-    const { win, pageFetch, original, restore, xhr } = fakePage();
-    const setMode = patchApiCalls(win, [API]);
+    const { win, setMode, pageFetch, original, xhr } = patchedPage();
     const { authorizer, fetched } = fakeAuthorizer();
     setMode(authorizer);
     setMode('pass');
@@ -103,12 +94,10 @@ describe('patchApiCalls', () => {
     expect(pageFetch).toHaveBeenCalledTimes(1);
     expect(FakeXhr.sent).toHaveLength(1);
     expect(FakeXhr.prototype.send).toBe(original.send);
-    restore();
   });
 
   it('a held XHR the page aborts, or opens again, is never sent', async () => {
-    const { win, restore, xhr } = fakePage();
-    const setMode = patchApiCalls(win, [API]);
+    const { setMode, xhr } = patchedPage();
     const { authorizer, xhrs } = fakeAuthorizer();
     const aborted = xhr();
     aborted.open('POST', `${API}/cart/line-items`);
@@ -124,12 +113,10 @@ describe('patchApiCalls', () => {
     await flush();
     expect((aborted as unknown as FakeXhr).aborted).toBe(true);
     expect(xhrs.map(({ xhr, call }) => [xhr, call.method])).toEqual([[reopened, 'GET']]);
-    restore();
   });
 
   it('a held fetch whose signal aborts is rejected, never sent', async () => {
-    const { win, pageFetch, restore } = fakePage();
-    const setMode = patchApiCalls(win, [API]);
+    const { win, setMode, pageFetch } = patchedPage();
     const controller = new AbortController();
     const call = win.fetch(`${API}/cart`, { signal: controller.signal });
     controller.abort();
@@ -137,12 +124,10 @@ describe('patchApiCalls', () => {
     await call.catch(() => undefined);
     // The page's own fetch is handed the aborted request, and a browser rejects it unsent.
     expect((pageFetch.mock.calls[0]?.[0] as Request | undefined)?.signal.aborted).toBe(true);
-    restore();
   });
 
   it('synchronous XHRs and no-cors fetches go out as the page made them, held or armed', async () => {
-    const { win, pageFetch, restore, xhr } = fakePage();
-    const setMode = patchApiCalls(win, [API]);
+    const { win, setMode, pageFetch, xhr } = patchedPage();
     const sync = xhr();
     sync.open('GET', `${API}/cart`, false);
     sync.send();
@@ -153,12 +138,10 @@ describe('patchApiCalls', () => {
     await win.fetch(`${API}/pixel`, { mode: 'no-cors' });
     expect(fetched).toHaveLength(0);
     expect(pageFetch).toHaveBeenCalledTimes(1);
-    restore();
   });
 
   it('an XHR opened with async given as undefined or 0 is synchronous, as the browser makes it: it goes out at once', () => {
-    const { win, restore, xhr } = fakePage();
-    patchApiCalls(win, [API]);
+    const { xhr } = patchedPage();
     const calls = [undefined, 0, true].map((async) => {
       const request = xhr();
       request.open('GET', `${API}/cart`, async as boolean);
@@ -167,7 +150,6 @@ describe('patchApiCalls', () => {
     });
     // Chromium, Firefox ESR and WebKitGTK make `undefined`, 0, null and '' synchronous.
     expect(FakeXhr.sent.map(({ xhr }) => xhr)).toEqual(calls.slice(0, 2));
-    restore();
   });
 
   it('with a keepalive sender, keepalive cart calls go to it, held or passed; every other call goes as made', async () => {
@@ -200,12 +182,10 @@ describe('patchApiCalls', () => {
   });
 
   it('a script that wrapped fetch after us keeps its wrapper when the patch comes off', async () => {
-    const { win, restore } = fakePage();
-    const setMode = patchApiCalls(win, [API]);
+    const { win, setMode } = patchedPage();
     const theirs = vi.fn(win.fetch);
     win.fetch = theirs;
     setMode('pass');
     expect(win.fetch).toBe(theirs);
-    restore();
   });
 });

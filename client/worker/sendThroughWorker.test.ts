@@ -10,18 +10,19 @@ const bounds = { receiptMs: 40, silenceMs: 60, answerMs: 5_000 };
 const pageFetch = () => vi.fn(async (_request: Request) => new Response('from the page'));
 const keepalive = (init: RequestInit = {}) =>
   new Request(`${API}/cart`, { method: 'POST', body: '{"quantity":3}', keepalive: true, ...init });
+/** Sends `request` through `worker` as the patched fetch does, with a hand-off of its own. */
+const handToWorker = (
+  worker: ServiceWorker,
+  send = pageFetch(),
+  request = keepalive(),
+  body: BodyInit | undefined = 'x',
+) => sendThroughWorker(createHandOff(new EventTarget(), bounds), worker, request, body, send);
 
 describe('sendThroughWorker: the call and its answer', () => {
   it('posts a string body as the page gave it, before the call first waits', async () => {
     const { worker, handedOver } = dutifulWorker();
     const request = keepalive({ redirect: 'manual' });
-    const answered = sendThroughWorker(
-      createHandOff(new EventTarget(), bounds),
-      worker,
-      request,
-      '{"quantity":3}',
-      pageFetch(),
-    );
+    const answered = handToWorker(worker, pageFetch(), request, '{"quantity":3}');
     // Already posted, before the call first waited: a page going away (pagehide) gets it out.
     expect(handedOver).toHaveLength(1);
     const response = await answered;
@@ -61,6 +62,7 @@ describe('sendThroughWorker: the call and its answer', () => {
       handed.say('received');
       handed.answer({ ...okAnswer(handed.call), status: 204, body: new ArrayBuffer(0) });
     });
+    // No body at all: the helper's default would give it one.
     const response = await sendThroughWorker(
       createHandOff(new EventTarget(), bounds),
       worker,
@@ -78,13 +80,7 @@ describe('sendThroughWorker: the call and its answer', () => {
       handed.answer({ ...okAnswer(handed.call), opaqueRedirect: true, status: 0, headers: [] });
     });
     const send = pageFetch();
-    await sendThroughWorker(
-      createHandOff(new EventTarget(), bounds),
-      worker,
-      keepalive({ redirect: 'manual' }),
-      '{"quantity":3}',
-      send,
-    );
+    await handToWorker(worker, send, keepalive({ redirect: 'manual' }), '{"quantity":3}');
     const replay = send.mock.calls[0]?.[0] as Request;
     expect(replay).toMatchObject({ url: `${API}/cart`, method: 'GET', redirect: 'manual' });
     expect(replay.credentials).toBe('omit');
@@ -96,13 +92,7 @@ describe('sendThroughWorker: the call and its answer', () => {
       handed.port.postMessage(fail(new InterceptorError('ProtocolError'))),
     );
     const send = pageFetch();
-    const response = await sendThroughWorker(
-      createHandOff(new EventTarget(), bounds),
-      worker,
-      keepalive(),
-      '{"quantity":3}',
-      send,
-    );
+    const response = await handToWorker(worker, send, keepalive(), '{"quantity":3}');
     await expect(response.text()).resolves.toBe('from the page');
     expect(send.mock.calls[0]?.[0].keepalive).toBe(true);
   });
@@ -112,15 +102,7 @@ describe('sendThroughWorker: the call and its answer', () => {
       handed.say('received');
       handed.port.postMessage(fail(new InterceptorError('ApiUnreachable', 'POST /cart')));
     });
-    await expect(
-      sendThroughWorker(
-        createHandOff(new EventTarget(), bounds),
-        worker,
-        keepalive(),
-        'x',
-        pageFetch(),
-      ),
-    ).rejects.toMatchObject({ code: 'ApiUnreachable' });
+    await expect(handToWorker(worker)).rejects.toMatchObject({ code: 'ApiUnreachable' });
   });
 });
 
@@ -134,13 +116,7 @@ describe('sendThroughWorker: sent once, whatever becomes of the worker', () => {
   it('a message the worker never gets: the page sends the call itself, past keepalive, once it told the worker to refuse it', async () => {
     const { worker, handedOver } = scriptedWorker(() => undefined);
     const send = pageFetch();
-    const response = await sendThroughWorker(
-      createHandOff(new EventTarget(), bounds),
-      worker,
-      keepalive(),
-      '{"quantity":3}',
-      send,
-    );
+    const response = await handToWorker(worker, send, keepalive(), '{"quantity":3}');
     await expect(response.text()).resolves.toBe('from the page');
     // Without keepalive, so it is a fetch event the worker authorizes in every engine.
     expect(send.mock.calls[0]?.[0]).toMatchObject({ method: 'POST', keepalive: false });
@@ -160,13 +136,7 @@ describe('sendThroughWorker: sent once, whatever becomes of the worker', () => {
       handed.say('received');
     });
     const send = pageFetch();
-    await sendThroughWorker(
-      createHandOff(new EventTarget(), bounds),
-      worker,
-      keepalive(),
-      'x',
-      send,
-    );
+    await handToWorker(worker, send);
     deliver();
     // Its first word from the page is the refusal: the worker sends nothing, and no confirm follows.
     await vi.waitFor(() => expect(handedOver[0]?.heard).toEqual(['refuse']));
@@ -175,13 +145,7 @@ describe('sendThroughWorker: sent once, whatever becomes of the worker', () => {
   it('a worker stopped after it received the call, before sending it: the page sends it, once', async () => {
     const { worker, handedOver } = scriptedWorker((handed) => handed.say('received'));
     const send = pageFetch();
-    await sendThroughWorker(
-      createHandOff(new EventTarget(), bounds),
-      worker,
-      keepalive(),
-      'x',
-      send,
-    );
+    await handToWorker(worker, send);
     await vi.waitFor(() => expect(handedOver[0]?.heard).toEqual(['confirm', 'refuse']));
     expect(send).toHaveBeenCalledTimes(1);
   });
@@ -193,9 +157,7 @@ describe('sendThroughWorker: sent once, whatever becomes of the worker', () => {
       handed.say('sending');
     });
     const send = pageFetch();
-    await expect(
-      sendThroughWorker(createHandOff(new EventTarget(), bounds), worker, keepalive(), 'x', send),
-    ).rejects.toMatchObject({ code: 'WorkerUnavailable' });
+    await expect(handToWorker(worker, send)).rejects.toMatchObject({ code: 'WorkerUnavailable' });
     expect(send).not.toHaveBeenCalled();
     expect(handedOver[0]?.heard).toEqual(['confirm']);
   });
@@ -212,13 +174,7 @@ describe('sendThroughWorker: sent once, whatever becomes of the worker', () => {
       handed.answer(okAnswer(handed.call));
     });
     const send = pageFetch();
-    const response = await sendThroughWorker(
-      createHandOff(new EventTarget(), bounds),
-      worker,
-      keepalive(),
-      'x',
-      send,
-    );
+    const response = await handToWorker(worker, send);
     expect(response.status).toBe(200);
     expect(send).not.toHaveBeenCalled();
   });

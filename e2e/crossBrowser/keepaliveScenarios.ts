@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import type { DriverPage } from './BrowserDriver.js';
-import type { Scenario, ScenarioContext } from './scenarios.js';
+import { onBothPaths, type Scenario, type ScenarioContext } from './scenarios.js';
 
 const CART = '/api/v2/domains/staging.luma.gift/cart';
 
@@ -57,13 +57,10 @@ async function keepaliveManualRedirect(context: ScenarioContext, workersDisabled
 }
 
 /** The keepalive scenarios, through the worker and through the in-page fallback. */
-export const keepaliveScenarios: Scenario[] = [
-  {
-    name: "a keepalive call with redirect: 'manual' that the API redirects gets the opaque redirect",
-    run: (context) => keepaliveManualRedirect(context, false),
-  },
-  {
-    name: "with workers disabled, a keepalive call with redirect: 'manual' that the API redirects gets the opaque redirect",
-    run: (context) => keepaliveManualRedirect(context, true),
-  },
-];
+export const keepaliveScenarios: Scenario[] = onBothPaths(
+  [
+    "a keepalive call with redirect: 'manual' that the API redirects gets the opaque redirect",
+    "with workers disabled, a keepalive call with redirect: 'manual' that the API redirects gets the opaque redirect",
+  ],
+  keepaliveManualRedirect,
+);

@@ -1,7 +1,7 @@
 import { expect } from '@playwright/test';
 import { moveClock } from '../moveClock.js';
 import type { DriverPage } from './BrowserDriver.js';
-import type { Scenario, ScenarioContext } from './scenarios.js';
+import { onBothPaths, type Scenario, type ScenarioContext } from './scenarios.js';
 
 const CART = '/api/v2/domains/staging.luma.gift/cart';
 const HOUR = 3600_000;
@@ -72,13 +72,10 @@ export const rateLimitScenarios: Scenario[] = [
 ];
 
 /** The same wait, with the device clock corrected during it: these move the clock. */
-export const rateLimitClockScenarios: Scenario[] = [
-  {
-    name: 'the device clock set back 2 h during a 429 wait: the wait ends on time',
-    run: (context) => clockSetBackDuringTheWait(context, false),
-  },
-  {
-    name: 'the device clock set back 2 h during a 429 wait, on the in-page fallback: the wait ends on time',
-    run: (context) => clockSetBackDuringTheWait(context, true),
-  },
-];
+export const rateLimitClockScenarios: Scenario[] = onBothPaths(
+  [
+    'the device clock set back 2 h during a 429 wait: the wait ends on time',
+    'the device clock set back 2 h during a 429 wait, on the in-page fallback: the wait ends on time',
+  ],
+  clockSetBackDuringTheWait,
+);

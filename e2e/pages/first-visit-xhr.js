@@ -10,25 +10,9 @@
 
 /** @typedef {{ status: number, body: string, events?: string[] }} CallResult */
 
-const json = { 'content-type': 'application/json' };
-const text = (data) => (typeof data === 'string' ? data : JSON.stringify(data));
-
 /** @type {Record<string, (method: string, url: string, body?: string) => Promise<CallResult>>} */
 const clients = {
-  axios: (method, url, body) =>
-    window.axios({ method, url, data: body, headers: json, validateStatus: () => true }).then(
-      (response) => ({ status: response.status, body: text(response.data) }),
-      (error) => ({ status: error.response?.status ?? 0, body: String(error.code) }),
-    ),
-  jquery: (method, url, body) =>
-    new Promise((resolve) => {
-      window.jQuery
-        .ajax({ method, url, data: body, contentType: 'application/json', dataType: 'text' })
-        .always((a, _status, c) => {
-          const xhr = a && typeof a.status === 'number' ? a : c;
-          resolve({ status: xhr.status, body: xhr.responseText ?? '' });
-        });
-    }),
+  ...window.xhrClients,
   // Records every event it sees, so the test can tell a replayed open() or an abort from the
   // browser's own sequence.
   xhr: (method, url, body) =>

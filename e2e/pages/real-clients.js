@@ -5,25 +5,11 @@ import ky from '/ky/distribution/index.js';
 
 /** @typedef {{ status: number, body: string }} CallResult */
 
-const text = (data) => (typeof data === 'string' ? data : JSON.stringify(data));
 const json = { 'content-type': 'application/json' };
 
 /** @type {Record<string, (method: string, url: string, body?: string) => Promise<CallResult>>} */
 const callWith = {
-  axios: (method, url, body) =>
-    window.axios({ method, url, data: body, headers: json, validateStatus: () => true }).then(
-      (response) => ({ status: response.status, body: text(response.data) }),
-      (error) => ({ status: error.response?.status ?? 0, body: String(error.code) }),
-    ),
-  jquery: (method, url, body) =>
-    new Promise((resolve) => {
-      window.jQuery
-        .ajax({ method, url, data: body, contentType: 'application/json', dataType: 'text' })
-        .always((_a, _status, _c) => {
-          const xhr = _a && typeof _a.status === 'number' ? _a : _c;
-          resolve({ status: xhr.status, body: xhr.responseText ?? '' });
-        });
-    }),
+  ...window.xhrClients,
   superagent: (method, url, body) =>
     window
       .superagent(method, url)
